@@ -236,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {"sizes": [small, large], "limit": args.limit, "shapes": {}}
     cliffs = 0
     print(
-        f"{'shape':<16} | {'phase':<6} | {'N = ' + format(small, ','):>12} | {'N = ' + format(large, ','):>12} | growth"
+        f"{'shape':<16} | {'phase':<6} | {'N = ' + format(small, ','):>12} | "
+        f"{'N = ' + format(large, ','):>12} | growth"
     )
     print("-" * 17 + "+" + "-" * 8 + "+" + "-" * 14 + "+" + "-" * 14 + "+" + "-" * 12)
     for name in names:
@@ -253,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
                 "cliff": cliff,
             }
             print(
-                f"{name:<16} | {phase:<6} | {a[phase] * 1000:>9.1f} ms | {b[phase] * 1000:>9.1f} ms | "
-                f"x{growth:.1f}{'  CLIFF' if cliff else ''}",
+                f"{name:<16} | {phase:<6} | {a[phase] * 1000:>9.1f} ms | {b[phase] * 1000:>9.1f} "
+                f"ms | x{growth:.1f}{'  CLIFF' if cliff else ''}",
                 flush=True,
             )
     print(

@@ -3,7 +3,7 @@
 Usage (from the project root, with the project's environment; needs ``valgrind`` with its headers,
 Debian's ``valgrind`` package, and a C compiler)::
 
-    .venv/bin/python bench/instructions.py                        # 10k and 100k nodes (about 15 minutes)
+    .venv/bin/python bench/instructions.py # 10k and 100k nodes (about 15 minutes)
     .venv/bin/python bench/instructions.py --sizes 1000,10000
 
 ``bench/run.py`` measures time, which on a shared machine varies by 10-30% from run to run and
@@ -330,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache:
         misses = {n: last_level_misses(by_phase) for n, by_phase in events.items()}
         print(
-            f"\ndata reads and writes missing the last-level cache ({args.ll}: size, ways, line), per node"
+            f"\ndata reads and writes missing the last-level cache ({args.ll}: size, ways, "
+            "line), per node"
         )
         print_table(
             sizes,

@@ -37,7 +37,8 @@ def random_cycle(n: int, seed: int = 0) -> array.array[int]:
 
 
 def step_time(megabytes: float, steps: int = 1_000_000, repeat: int = 3) -> float:
-    """Seconds per step of a random cycle through ``megabytes`` of 8-byte integers (best of ``repeat``)."""
+    """Seconds per step of a random cycle through ``megabytes`` of 8-byte integers (best of
+    ``repeat``)."""
     after = random_cycle(max(2, int(megabytes * 2**20 / 8)))
     best = float("inf")
     for _ in range(repeat):

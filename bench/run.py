@@ -160,7 +160,8 @@ plan = load_path(path, jobs="auto")
 loaded = time.perf_counter()
 report = check(plan, config, jobs="auto")
 checked = time.perf_counter()
-print(json.dumps({"load": loaded - start, "check": checked - loaded, "findings": len(report.findings)}))
+times = {"load": loaded - start, "check": checked - loaded}
+print(json.dumps({**times, "findings": len(report.findings)}))
 """
 
 
@@ -235,8 +236,8 @@ def compile_bytecode() -> str | None:
     compileall.compile_dir(str(Path(outcome_graph.__file__).parent), quiet=1)
     if sys.flags.dont_write_bytecode:
         return (
-            "Python writes no bytecode here (PYTHONDONTWRITEBYTECODE or -B): the package's was compiled "
-            "first, so the processes measured read it as an installed command does"
+            "Python writes no bytecode here (PYTHONDONTWRITEBYTECODE or -B): the package's was "
+            "compiled first, so the processes measured read it as an installed command does"
         )
     return None
 
@@ -247,7 +248,8 @@ def og_command() -> list[str]:
 
 
 def run_process(args: list[str], repeat: int) -> dict[str, Any]:
-    """Median wall time and the largest peak memory (MB) of a whole process, run ``repeat`` times."""
+    """Median wall time and the largest peak memory (MB) of a whole process, run ``repeat``
+    times."""
     env = dict(os.environ, NO_COLOR="1")
     times, peaks, machine, code = [], [], [], None
     for _ in range(repeat):
@@ -754,8 +756,9 @@ def main(argv: list[str] | None = None) -> int:
         notes.append(note)
     if RELEASE_FREED is None:
         notes.append(
-            "this C library cannot hand freed memory back (no malloc_trim): a small plan's repeated "
-            "runs reuse the memory the run before touched, and its phases measure faster than a command's"
+            "this C library cannot hand freed memory back (no malloc_trim): a small plan's "
+            "repeated runs reuse the memory the run before touched, and its phases measure "
+            "faster than a command's"
         )
     processes = {
         "version": run_process(["--version"], max(repeat, 5)),

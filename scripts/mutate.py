@@ -1,4 +1,5 @@
-"""Mutation testing: do the tests notice a small change to the code (a rule, the loader, the analysis)?
+"""Mutation testing: do the tests notice a small change to the code (a rule, the loader, the
+analysis)?
 
 Each mutant is one small change to one module (a comparison flipped, ``and``/``or`` swapped, a
 ``not`` dropped, an integer constant moved by one, a returned value replaced by an empty one, a
@@ -14,8 +15,8 @@ Each mutant runs the quick tests first (``--tests``; for a rule, the rule cases 
 pinned findings) and, if it survives them, the slower ones (``--more-tests``; for a rule, the
 property tests and the real plans' hints). Without ``--tests`` each module gets the tests of its
 part of the code (``AREAS``: the loader's, the spreadsheet reader's, the timescale reader's, ...)
-and its own doctests, as the suite runs them. One line per mutant is printed (and written as JSON with ``--out``), the
-survivors with their change, and a count per module at the end.
+and its own doctests, as the suite runs them. One line per mutant is printed (and written as JSON
+with ``--out``), the survivors with their change, and a count per module at the end.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ AREAS: list[tuple[str, list[str], list[str]]] = [
         [
             "tests/test_bench.py",
             *_LOAD_MORE[:-1],
-            f"(test_bench and (fast or plain or position or decline)) or (not test_bench and {_LOAD_MORE[-1]})",
+            "(test_bench and (fast or plain or position or decline)) or (not test_bench and "
+            f"{_LOAD_MORE[-1]})",
         ],
     ),
     ("src/outcome_graph/loading/spreadsheet/", _SHEETS, ["tests/test_roundtrip.py"]),
@@ -251,8 +253,8 @@ def mutated_source(m: Mutant, source: str) -> str:
 
 
 def _survivors(path: Path, modules: set[str]) -> list[Mutant]:
-    """The mutants no test killed in an earlier results file, as mutants of the modules as they are now
-    (matched by their change, nearest line first: the code may have moved)."""
+    """The mutants no test killed in an earlier results file, as mutants of the modules as they are
+    now (matched by their change, nearest line first: the code may have moved)."""
     found: dict[str, list[Mutant]] = {}
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -381,7 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tests",
         nargs="*",
-        help="the quick tests, run on every mutant (default: those of the module's part, see AREAS)",
+        help="the quick tests, run on every mutant (default: those of the module's part, see "
+        "AREAS)",
     )
     parser.add_argument(
         "--more-tests",
@@ -403,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
         "--rerun",
         type=Path,
         metavar="JSONL",
-        help="run again the mutants of an earlier --out file that no test killed (found again by their change)",
+        help="run again the mutants of an earlier --out file that no test killed (found again by "
+        "their change)",
     )
     parser.add_argument("--list", action="store_true", help="list the mutants without running them")
     parser.add_argument("--out", type=Path, help="write one JSON line per mutant here")
@@ -449,7 +453,8 @@ def main(argv: list[str] | None = None) -> int:
             with ThreadPoolExecutor(max_workers=len(trees)) as pool:
                 for i, m in enumerate(pool.map(one, chosen), 1):
                     print(
-                        f"[{i}/{len(chosen)}] {m.status:16} {m.module}:{m.line} {m.kind}: {m.change[:120]}"
+                        f"[{i}/{len(chosen)}] {m.status:16} {m.module}:{m.line} {m.kind}: "
+                        f"{m.change[:120]}"
                         + (f"  ({m.failed})" if m.status.startswith("killed") and m.failed else ""),
                         flush=True,
                     )

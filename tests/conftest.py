@@ -126,7 +126,8 @@ class Work(NamedTuple):
 
 
 def work_of(call: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, Work]:
-    """Run ``call(*args, **kwargs)`` and count the work it does in outcome_graph's code (:class:`Work`), with its result.
+    """Run ``call(*args, **kwargs)`` and count the work it does in outcome_graph's code
+    (:class:`Work`), with its result.
 
     A speed test asserts on this, not on a time: the same on a loaded machine as on an idle one,
     it shows work growing with the square of the input as plainly (compare it at two sizes).

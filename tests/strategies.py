@@ -273,8 +273,8 @@ def plan_text(doc: dict) -> str:
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
 
 
-# Texts a spreadsheet program or a YAML reader would read as something else: numbers, dates, booleans,
-# formulas, a cell's markers, separators, escapes, other line breaks, spaces around.
+# Texts a spreadsheet program or a YAML reader would read as something else: numbers, dates,
+# booleans, formulas, a cell's markers, separators, escapes, other line breaks, spaces around.
 AWKWARD = [
     "007",
     "1e3",
@@ -323,7 +323,8 @@ awkward_texts = st.one_of(
 
 @st.composite
 def awkward_plans(draw, max_priorities: int = 3) -> dict:
-    """A plan of :func:`plans` with awkward ids, titles, notes, leads and timescales (see ``AWKWARD``)."""
+    """A plan of :func:`plans` with awkward ids, titles, notes, leads and timescales (see
+    ``AWKWARD``)."""
     doc = draw(plans(max_priorities))
     nodes = list(_walk(doc["priorities"])) + doc.get("milestones", [])
     ids = iter(draw(st.permutations([i.strip() for i in AWKWARD])))

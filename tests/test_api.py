@@ -1,4 +1,5 @@
-"""The public API: typed (py.typed, mypy-clean), documented with runnable examples, cheap to import."""
+"""The public API: typed (py.typed, mypy-clean), documented with runnable examples, cheap to
+import."""
 
 from __future__ import annotations
 
@@ -94,7 +95,10 @@ def test_public_names_are_documented_with_an_example():
 
 
 def test_public_api_is_lazy_and_light():
-    code = "import sys, outcome_graph; print(sorted(m for m in ('pandas', 'pydantic', 'networkx', 'graphviz', 'openpyxl') if m in sys.modules))"
+    code = (
+        "import sys, outcome_graph; print(sorted(m for m in ('pandas', 'pydantic', 'networkx', "
+        "'graphviz', 'openpyxl') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]"
 
@@ -112,7 +116,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
         (
             "load a number",
             lambda: og.load(42),
-            "load() takes a path, the text or bytes of a plan, an open file, or its data as a mapping; not int",
+            "load() takes a path, the text or bytes of a plan, an open file, or its data as a "
+            "mapping; not int",
         ),
         (
             "load a name number",
@@ -143,7 +148,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
         (
             "check config path",
             lambda: og.check(plan, config="og.toml"),
-            "check() takes config as a Config (og.Config.from_file(path)) or a mapping of a configuration file's keys, not str",
+            "check() takes config as a Config (og.Config.from_file(path)) or a mapping of a "
+            "configuration file's keys, not str",
         ),
         ("check config number", lambda: og.check(plan, config=42), "not int"),
         (
@@ -176,7 +182,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
             lambda: og.to_junit([plan]),
             "to_junit() takes reports (og.check(plan), or a list of them), not Plan",
         ),
-        # (None, a number or a path where reports go failed with "'NoneType' object is not iterable")
+        # (None, a number or a path where reports go
+        # failed with "'NoneType' object is not iterable")
         (
             "junit of nothing",
             lambda: og.to_junit(None),
@@ -254,7 +261,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
         (
             "config of a string",
             lambda: og.Config.from_dict("ignore"),
-            "Config.from_dict() takes a mapping of a configuration file's keys ({'ignore': ['OG6']}), not str",
+            "Config.from_dict() takes a mapping of a configuration file's keys ({'ignore': "
+            "['OG6']}), not str",
         ),
         # (the decorator's own arguments failed with re's "expected string or bytes-like object" or
         # a dict() error, and a rule declared on a number failed only once a plan was checked)
@@ -271,7 +279,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
         (
             "rule options list",
             lambda: og.rule("ACME001", "n", options=["max"]),
-            "rule ACME001: options are a mapping of option names to their defaults ({'max-milestones': 10}), not list",
+            "rule ACME001: options are a mapping of option names to their defaults "
+            "({'max-milestones': 10}), not list",
         ),
         (
             "rule family number",
@@ -281,7 +290,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
         (
             "rule of a number",
             lambda: og.rule("ACME001", "n", register=False)(42),
-            "@rule('ACME001', ...) declares a check function (taking ctx, yielding findings), not int 42",
+            "@rule('ACME001', ...) declares a check function (taking ctx, yielding findings), "
+            "not int 42",
         ),
     ]
 
@@ -332,8 +342,9 @@ def milestone_without_status(ctx: og.RuleContext) -> Iterator[og.Finding]:
 
 def from_upload(stream: BinaryIO, filename: str, text: TextIO) -> list[og.Plan]:
     with open(filename, "rb") as own:
-        return [og.load(stream, name=filename), og.load(own), og.load(text), og.load(io.BytesIO(b"")),
-                og.load(io.StringIO(""), name=filename), og.load(bytearray(stream.read()))]
+        return [og.load(stream, name=filename), og.load(own), og.load(text),
+                og.load(io.BytesIO(b"")), og.load(io.StringIO(""), name=filename),
+                og.load(bytearray(stream.read()))]
 
 
 def main(path: str) -> int:
@@ -349,8 +360,10 @@ def main(path: str) -> int:
         line: int | None = finding.location.line
         print(line, finding.node, finding.message)
     text: str = report.to_json() + og.to_sarif([report]) + og.to_junit([report])
-    print(counts, len(text), og.build_graph(plan).number_of_edges(), og.PlanFacts(plan).of_kind("aim"))
-    svg: bytes = og.render(plan, "svg", findings=report)  # (a format: the bytes; a path object: the path)
+    print(counts, len(text), og.build_graph(plan).number_of_edges(),
+          og.PlanFacts(plan).of_kind("aim"))
+    # (a format: the bytes; a path object: the path)
+    svg: bytes = og.render(plan, "svg", findings=report)
     drawn: Path = og.render(plan, Path("model.png"))
     print(len(svg), drawn.name)
     return report.exit_code
@@ -643,7 +656,8 @@ def _one_of_each_error(tmp_path):
 def test_errors_survive_pickling_and_copying_as_they_were(tmp_path):
     # A web app or a process pool sends errors between processes (pickle) and a tool may copy
     # them: a BaselineError could not be unpickled or deep-copied at all (made again from its
-    # text, which has no `file`), and an unpickled PlanError printed as "<plan>: plan.yaml:2:1: ...".
+    # text, which has no `file`), and an unpickled
+    # PlanError printed as "<plan>: plan.yaml:2:1: ...".
     import copy
     import pickle
 
@@ -915,8 +929,8 @@ def test_a_plan_with_no_folder_of_its_own_reads_no_catalogue_file(tmp_path, monk
     folder.mkdir()
     (folder / "csc.csv").write_text("code,title\nCSC 001,Young carers\n", encoding="utf-8")
     text = (
-        PLAN_TEXT
-        + "catalogues: [{prefix: CSC, title: Local, entries: csc.csv}]\nobjectives: [{id: O1, title: Care, indicators: [CSC 001]}]\n"
+        PLAN_TEXT + "catalogues: [{prefix: CSC, title: Local, entries: csc.csv}]\n"
+        "objectives: [{id: O1, title: Care, indicators: [CSC 001]}]\n"
     )
     plan_file = folder / "plan.yaml"
     plan_file.write_text(text, encoding="utf-8")
@@ -1129,7 +1143,8 @@ def test_damaged_workbook_content_is_said_to_be_no_workbook_rather_than_bad_yaml
 
 
 #: each argument docs/python-api.md says stands for a command's option, a call giving it a value it
-#: cannot take, and the start of the message: the command's option, or the value where the page says so
+#: cannot take, and the start of the message: the
+#: command's option, or the value where the page says so
 _OPTION_ARGUMENTS = {
     "page": (lambda og, plan, tmp: og.render(plan, "svg", page="A5"), "--page: 'A5'"),
     "focus": (lambda og, plan, tmp: og.render(plan, "svg", focus="P9"), "--focus: no node 'P9'"),

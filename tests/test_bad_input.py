@@ -56,7 +56,8 @@ def big_plan(folder: Path) -> Path:
         while fh.tell() < 50 * 1024 * 1024:
             fh.write(
                 "".join(
-                    f"  - {{id: M{i + k}, title: Milestone {i + k} of a very large plan, timescale: June 11}}\n"
+                    f"  - {{id: M{i + k}, title: Milestone {i + k} of a very large plan, "
+                    "timescale: June 11}\n"
                     for k in range(1000)
                 )
             )
@@ -72,7 +73,8 @@ def huge_titles(folder: Path) -> Path:
     path.write_text(
         PLAN_HEADER
         + f'priorities:\n  - id: P1\n    title: "{title}"\n    objectives:\n'
-        + f'      - id: O1\n        title: "{title}"\n        lead: SILS\n        indicators: [NI 117]\n'
+        + f'      - id: O1\n        title: "{title}"\n        lead: SILS\n'
+        "        indicators: [NI 117]\n"
     )
     return path
 
@@ -189,16 +191,19 @@ CASES = [
     Case(
         "missing-period",
         text("p.yaml", "format: outcome-graph/v1\nplan: {id: x}\n"),
-        "the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}",
+        "the plan is missing the required field 'period': add period: {start: 2011-04-01, end: "
+        "2012-03-31}",
         2,
     ),
     Case(
         "period-reversed",
         text(
             "p.yaml",
-            "format: outcome-graph/v1\nplan: {id: x, period: {start: 2012-04-01, end: 2011-03-31}}\n",
+            "format: outcome-graph/v1\n"
+            "plan: {id: x, period: {start: 2012-04-01, end: 2011-03-31}}\n",
         ),
-        "the plan's period: it ends (2011-03-31) before it starts (2012-04-01): swap the two dates?",
+        "the plan's period: it ends (2011-03-31) before it starts (2012-04-01): swap the two "
+        "dates?",
         2,
     ),
     Case(
@@ -219,7 +224,8 @@ CASES = [
     Case(
         "indicators-on-a-milestone",
         text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, indicators: [NI 71]}\n"),
-        "unknown field 'indicators' in milestone M1: it is a field of priorities, aims and objectives",
+        "unknown field 'indicators' in milestone M1: it is a field of priorities, aims and "
+        "objectives",
         4,
     ),
     Case(
@@ -232,7 +238,8 @@ CASES = [
         "impossible-period",
         text(
             "p.yaml",
-            "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-13-45, end: 2012-03-31}}\n",
+            "format: outcome-graph/v1\n"
+            "plan: {id: x, period: {start: 2011-13-45, end: 2012-03-31}}\n",
         ),
         "the start date of the plan's period",
         2,
@@ -241,16 +248,18 @@ CASES = [
         "impossible-period-day",
         text(
             "p.yaml",
-            "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-02-30, end: 2012-03-31}}\n",
+            "format: outcome-graph/v1\n"
+            "plan: {id: x, period: {start: 2011-02-30, end: 2012-03-31}}\n",
         ),
-        "the start date of the plan's period: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)",
+        "the start date of the plan's period: '2011-02-30' is not a valid date (day 30: February "
+        "2011 has 28 days)",
         2,
     ),
     Case(
         "financial-year-period",
         text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: 2011/12}\n"),
-        "the plan's period: must be a mapping of fields (field: value), not the text '2011/12': write it as "
-        "{start: 2011-04-01, end: 2012-03-31}",
+        "the plan's period: must be a mapping of fields (field: value), not the text '2011/12': "
+        "write it as {start: 2011-04-01, end: 2012-03-31}",
         2,
     ),
     Case(
@@ -265,18 +274,22 @@ CASES = [
         "uk-numeric-period",
         text(
             "p.yaml",
-            "format: outcome-graph/v1\nplan: {id: x, period: {start: 01/04/2011, end: 2012-03-31}}\n",
+            "format: outcome-graph/v1\n"
+            "plan: {id: x, period: {start: 01/04/2011, end: 2012-03-31}}\n",
         ),
-        "the start date of the plan's period: '01/04/2011' is not a date written year-month-day (2011-04-01)",
+        "the start date of the plan's period: '01/04/2011' is not a date written year-month-day "
+        "(2011-04-01)",
         2,
     ),
     Case(
         "impossible-as-of",
         text(
             "p.yaml",
-            "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n  period: {start: 2011-04-01, end: 2012-03-31}}\n",
+            "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n"
+            "  period: {start: 2011-04-01, end: 2012-03-31}}\n",
         ),
-        "the plan's as_of date: '2011-09-31' is not a valid date (day 31: September 2011 has 30 days)",
+        "the plan's as_of date: '2011-09-31' is not a valid date (day 31: September 2011 has 30 "
+        "days)",
         2,
     ),
     Case(
@@ -300,7 +313,8 @@ CASES = [
         "plan-id-with-spaces",
         text(
             "p.yaml",
-            "format: outcome-graph/v1\nplan: {id: my plan, period: {start: 2011-04-01, end: 2012-03-31}}\n",
+            "format: outcome-graph/v1\n"
+            "plan: {id: my plan, period: {start: 2011-04-01, end: 2012-03-31}}\n",
         ),
         "the plan's id: 'my plan' may hold only letters, digits, '.', '_' and '-'",
         2,
@@ -327,7 +341,8 @@ CASES = [
     Case(
         "workbook-named-yaml",
         lambda folder: _workbook_as(folder / "plan.yaml"),
-        "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends in .xlsx",
+        "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name "
+        "ends in .xlsx",
         1,
     ),
     Case(
@@ -450,9 +465,10 @@ CASES = [
         "json-nan",
         text(
             "p.json",
-            '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
-            '{"start": "2011-04-01", "end": "2012-03-31"}},\n "indicators": [{"id": "L1", "title": "x",'
-            ' "baseline": {"period": "2011", "value": NaN}}]}\n',
+            '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": {"start": '
+            '"2011-04-01", "end": "2012-03-31"}},\n'
+            ' "indicators": [{"id": "L1", "title": "x", "baseline": {"period": "2011", "value": '
+            "NaN}}]}\n",
         ),
         "NaN is not a JSON number",
         2,
@@ -784,8 +800,8 @@ def test_a_file_that_is_not_a_plan_is_told_so(tmp_path):
         og.load(notes)
     assert err.value.line is not None and "invalid YAML" in str(err.value)
     assert (
-        "(a .md file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)"
-        in str(err.value)
+        "(a .md file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or "
+        "CSV folders)" in str(err.value)
     )
     # A .yaml file with a syntax error is told only the error.
     broken = tmp_path / "plan.yaml"
@@ -823,7 +839,8 @@ def test_a_blank_title_is_an_error_in_yaml_as_in_a_workbook(tmp_path):
     # The plan's own title may be left out, but not left blank.
     with pytest.raises(PlanError, match="the plan's title: must not be blank"):
         og.load(
-            'format: outcome-graph/v1\nplan: {id: t, title: " ", period: {start: 2011-04-01, end: 2012-03-31}}\n'
+            "format: outcome-graph/v1\n"
+            'plan: {id: t, title: " ", period: {start: 2011-04-01, end: 2012-03-31}}\n'
         )
 
 
@@ -850,7 +867,10 @@ def test_a_title_of_invisible_characters_alone_is_blank(invisible: str, escaped:
         == _problems(node % spaces)
         == [(3, 23, "the title of objective O1: must not be blank")]
     )
-    plan = "format: outcome-graph/v1\nplan: {id: t, title: %s, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+    plan = (
+        "format: outcome-graph/v1\nplan: {id: t, title: %s, period: {start: 2011-04-01, end: "
+        "2012-03-31}}\n"
+    )
     assert (
         _problems(plan % title)
         == _problems(plan % spaces)
@@ -872,8 +892,8 @@ def test_an_id_or_group_title_of_invisible_characters_alone_is_blank(invisible: 
         (3, nodes.index('id: ""') + 1, "the id of the second objective: must not be blank"),
         (4, groups.index("title:") + 1, "the title of group G1: must not be blank"),
     ]
-    # (an id with something visible in it is an id, read as it shows: spaces around it dropped, and a
-    # character that shows nothing left out, which a notice names)
+    # (an id with something visible in it is an id, read as it shows: spaces around it dropped, and
+    # a character that shows nothing left out, which a notice names)
     loaded = og.load(
         PLAN_HEADER + 'objectives: [{id: " O1 ", title: Safe}, {id: "O2\\u200b", title: Safer}]\n'
     )
@@ -949,7 +969,8 @@ def test_a_node_may_not_have_the_plans_own_id():
     # would take them)
     with pytest.raises(PlanError) as err:
         og.load(
-            "format: outcome-graph/v1\nplan: {id: P1, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+            "format: outcome-graph/v1\n"
+            "plan: {id: P1, period: {start: 2011-04-01, end: 2012-03-31}}\n"
             "priorities: [{id: P1, title: Same}, {id: P2, title: Other}]\n"
         )
     assert [(p.line, p.column, p.message) for p in err.value.problems] == [

@@ -242,8 +242,10 @@ def test_a_baseline_of_a_report_leaves_out_all_of_it(now: list[tuple[str, str, s
             'baseline.json:1: not a findings document (outcome-graph/findings/v1): no "schema"',
         ),
         (
-            '{"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "findings": [{"rule": "OG101"}]}',
-            "baseline.json:1: not a findings document (outcome-graph/findings/v1): finding 1 has no rule, node and message",
+            '{"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "findings": [{"rule": '
+            '"OG101"}]}',
+            "baseline.json:1: not a findings document (outcome-graph/findings/v1): finding 1 has "
+            "no rule, node and message",
         ),
         (
             '{"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "findings": []}\n[1]',
@@ -497,9 +499,13 @@ def test_a_sarif_baseline_marks_the_same_findings_new_as_a_json_one(tmp_path):
     # (SARIF's message text carries the hint too: the message is compared, not that text).
     from outcome_graph.output.sarif import to_sarif
 
-    head = "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\npriorities:\n"
+    head = (
+        "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        "priorities:\n"
+    )
     rows = {
-        o: f"  - {{id: P{i}, title: {o}, outcomes: [{o}], objectives: [{{id: O{i}, title: t{i}}}]}}\n"
+        o: f"  - {{id: P{i}, title: {o}, outcomes: [{o}], objectives: [{{id: O{i}, title: "
+        f"t{i}}}]}}\n"
         for i, o in enumerate(["be_healthy", "stay_safe", "enjoy_and_achieve"], 1)
     }
     old = og.check(og.load(head + "".join(rows.values())), {"select": ["OG201"]})
@@ -560,15 +566,15 @@ def test_a_baseline_of_another_plan_is_told_of_not_silently_matched_to_nothing(t
 
 
 def test_a_finding_about_another_indicator_is_new_though_rule_and_node_are_the_same():
-    # (NI 114 swapped for NI 110 under one objective: one OG204 resolved and another introduced, which
-    # matched the old one once its numbers were left out as figures)
+    # (NI 114 swapped for NI 110 under one objective: one OG204 resolved and another introduced,
+    # which matched the old one once its numbers were left out as figures)
     from .conftest import PLAN_HEADER
 
     def plan(code: str) -> og.Plan:
         return og.load(
-            PLAN_HEADER
-            + "objectives:\n  - {id: O1, title: Better attendance, outcomes: [enjoy_and_achieve], "
-            f"indicators: ['{code}'], milestones: [{{id: M1, title: Audit, lead: Bob, timescale: June 11}}]}}\n"
+            PLAN_HEADER + "objectives:\n  - {id: O1, title: Better attendance, outcomes: "
+            f"[enjoy_and_achieve], indicators: ['{code}'], milestones: [{{id: M1, title: "
+            "Audit, lead: Bob, timescale: June 11}]}\n"
         )
 
     old, new = (

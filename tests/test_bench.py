@@ -1,5 +1,5 @@
-"""Performance features: the benchmark keeps working, the fast loader agrees with the precise one, and
-the commands that do not need them never import pandas, graphviz, openpyxl or rdflib.
+"""Performance features: the benchmark keeps working, the fast loader agrees with the precise one,
+and the commands that do not need them never import pandas, graphviz, openpyxl or rdflib.
 
 Timings are the benchmark's business (bench/run.py prints them); nothing here asserts a time.
 """
@@ -85,9 +85,9 @@ print(json.dumps(compile_bytecode()))
 
 
 def test_the_benchmark_times_processes_that_read_cached_bytecode(tmp_path: Path):
-    """Where Python writes no bytecode itself (-B), the benchmark compiles the package's first, where
-    Python will read it (here a PYTHONPYCACHEPREFIX), and says so: each command timed would otherwise
-    compile the package's modules first."""
+    """Where Python writes no bytecode itself (-B), the benchmark compiles the package's first,
+    where Python will read it (here a PYTHONPYCACHEPREFIX), and says so: each command timed would
+    otherwise compile the package's modules first."""
     prefix = tmp_path / "pycache"
     env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix)}
     run = subprocess.run(
@@ -137,8 +137,9 @@ print(json.dumps([freed, rss()]))
     not Path("/proc/self/status").exists(), reason="reads the resident memory from Linux's /proc"
 )
 def test_the_benchmark_hands_freed_memory_back_between_runs():
-    """Each run of a phase starts on memory not touched yet, as the phase does in a command: what the
-    runs before it freed is handed back (glibc's malloc_trim), where the C library would keep it."""
+    """Each run of a phase starts on memory not touched yet, as the phase does in a command: what
+    the runs before it freed is handed back (glibc's
+    malloc_trim), where the C library would keep it."""
     run = subprocess.run(
         [sys.executable, "-c", _RELEASE, str(ROOT / "bench")],
         capture_output=True,
@@ -301,14 +302,17 @@ def test_fast_and_precise_loaders_agree_on_real_plans(path: Path):
 @pytest.mark.parametrize(
     "text",
     [
-        "# copy of id: p\nformat: outcome-graph/v1\nplan:\n  id: p\n  period: {start: 2011-04-01, end: 2012-03-31}\n"
-        '# formerly id: P1 then P2\npriorities:\n  # id: P1 was split\n  - id: P1\n    title: "Safe # id: P1"\n'
+        "# copy of id: p\nformat: outcome-graph/v1\nplan:\n  id: p\n"
+        "  period: {start: 2011-04-01, end: 2012-03-31}\n"
+        "# formerly id: P1 then P2\npriorities:\n  # id: P1 was split\n  - id: P1\n"
+        '    title: "Safe # id: P1"\n'
         "  - {id: P2, title: 'it''s # id: P2'} # id: P2\n  - id: P3 # id: P3\n    title: x\n",
-        "format: outcome-graph/v1 #id: p\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        "format: outcome-graph/v1 #id: p\n"
+        "plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
         'objectives:\n  - title: "#" # id: O1\n    id: O1\n',
         # a key that ends in "id:" inside a text, with the next node's id as its value
-        "format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\npriorities:\n"
-        "  - id: P1\n    title: >-\n      The squid: P2\n  - id: P2\n    title: x\n",
+        "format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        "priorities:\n  - id: P1\n    title: >-\n      The squid: P2\n  - id: P2\n    title: x\n",
     ],
 )
 def test_fast_and_precise_loaders_agree_when_comments_repeat_an_id(text: str):
@@ -344,16 +348,11 @@ def test_loading_plans_one_after_another_takes_no_more_memory_each_time():
     # A program that loads plans in turn (an editor checking on every save) must not keep what
     # each load used: rapidyaml's own JSON writer kept the JSON of every plan it read.
     script = (
-        "import gc, sys\n"
-        "import outcome_graph as og\n"
+        "import gc, sys\nimport outcome_graph as og\n"
         "def rss(): return int(open('/proc/self/statm').read().split()[1]) * 4096\n"
-        "path = sys.argv[1]\n"
-        "def load():\n"
-        "    og.load(path)\n"
-        "    gc.collect()  # (a plan is freed by the collector: its nodes and indexes refer to each other)\n"
-        "for i in range(5): load()\n"
-        "before = rss()\n"
-        "for i in range(60): load()\n"
+        "path = sys.argv[1]\ndef load():\n    og.load(path)\n"
+        "    gc.collect()  # (a plan is freed by the collector: its nodes and indexes refer to "
+        "each other)\nfor i in range(5): load()\nbefore = rss()\nfor i in range(60): load()\n"
         "print(rss() - before)\n"
     )
     if not Path("/proc/self/statm").exists():
@@ -439,8 +438,8 @@ def test_the_fast_path_keeps_numbers_as_written(number: str, layout: str):
 
 def test_a_json_plan_never_reads_numbers_as_numbers():
     text = (
-        '{"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": "2011-04-01", "end": "2012-03-31"}},'
-        ' "objectives": [{"id": "O1", "title": "x", "number": 3.10}]}'
+        '{"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": "2011-04-01", '
+        '"end": "2012-03-31"}}, "objectives": [{"id": "O1", "title": "x", "number": 3.10}]}'
     )
     assert og.load(text).nodes["O1"].number == "3.10"
     assert (
@@ -650,7 +649,8 @@ def test_the_latency_script_times_a_step_at_each_size():
 
 
 def test_a_random_cycle_visits_every_element_once():
-    # (the chase must wait on every read: one cycle through the whole array, not a short loop in cache)
+    # (the chase must wait on every read: one cycle
+    # through the whole array, not a short loop in cache)
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("latency", ROOT / "bench" / "latency.py")
@@ -716,7 +716,8 @@ def test_the_cliff_script_times_every_shape_at_two_sizes(tmp_path: Path):
 
 @pytest.mark.parametrize("name", list(_cliffs_module().SHAPES))
 def test_every_cliff_shape_is_a_valid_plan_of_its_size(name: str):
-    # (each shape loads, so the script times the plan it names, not an error; its size is N nodes or more)
+    # (each shape loads, so the script times the plan it
+    # names, not an error; its size is N nodes or more)
     plan = og.load(json.dumps(_cliffs_module().SHAPES[name](50)))
     assert len(plan.nodes) >= 50 or name == "long-title"
 

@@ -22,7 +22,8 @@ from .test_diagram import EVIL
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not os.path.exists(CHROMIUM),
-    reason=f"{CHROMIUM} is not installed (scripts/system-deps.sh installs it with OUTCOME_GRAPH_TEST_BROWSER=1)",
+    reason=f"{CHROMIUM} is not installed (scripts/system-deps.sh installs it with "
+    "OUTCOME_GRAPH_TEST_BROWSER=1)",
 )
 ARGS = [
     "--headless",
@@ -208,7 +209,8 @@ def test_every_table_fits_the_width_of_a_printed_page(browser, tmp_path, model):
         page.emulate_media(media="print")
         widths = page.evaluate("""() => [...document.querySelectorAll('table, svg.og-svg')]
             .filter(e => getComputedStyle(e).display !== 'none')
-            .map(e => [e.className.baseVal ?? e.className, Math.ceil(e.getBoundingClientRect().right)])""")
+            .map(e => [e.className.baseVal ?? e.className,
+                Math.ceil(e.getBoundingClientRect().right)])""")
         page_width = page.evaluate("document.documentElement.clientWidth")
         # (the owner-load table, one column a month, ran off the page: Richmond's to 2,500 pixels)
         assert widths and all(right <= page_width for _name, right in widths), widths
@@ -223,7 +225,8 @@ def test_every_table_fits_the_width_of_a_printed_page(browser, tmp_path, model):
             assert printed == [0]
             return
         on_screen = page.evaluate(
-            "document.querySelector('table.load.screen-only').querySelectorAll('thead th.month').length"
+            "document.querySelector('table.load.screen-only').querySelectorAll('thead "
+            "th.month').length"
         )
         assert len(printed) > 1 and all(n <= 15 for n in printed) and sum(printed) == on_screen
     finally:
@@ -236,7 +239,8 @@ def test_a_finding_s_link_takes_the_keyboard_to_its_node_and_back(southend):
     page.click("#r-clear")
     page.focus('tr.finding[data-node="P2.A2.O2"] a.node-link')
     page.keyboard.press("Enter")
-    # (the focus stayed on the link: a keyboard user was left at the table, the node lit up far away)
+    # (the focus stayed on the link: a keyboard user
+    # was left at the table, the node lit up far away)
     assert page.evaluate("document.activeElement.id") == svg_id("P2.A2.O2")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Enter")  # (and Enter on the node lists its findings)
@@ -265,7 +269,8 @@ def test_the_report_reflows_to_a_narrow_screen_without_sideways_scrolling(browse
     try:
         page.goto(Path(path).resolve().as_uri())
         page.wait_for_load_state("load")
-        # (the findings table ran to 768 pixels, the filters to 321: the whole page scrolled sideways)
+        # (the findings table ran to 768 pixels, the
+        # filters to 321: the whole page scrolled sideways)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         # Wide tables scroll in their own box, which the keyboard can reach.
         assert (
@@ -291,7 +296,10 @@ def test_no_smooth_scrolling_for_those_who_ask_for_less_motion(browser, tmp_path
         try:
             page.add_init_script("""(() => { window.__scrolls = [];
                 const original = Element.prototype.scrollIntoView;
-                Element.prototype.scrollIntoView = function (o) { window.__scrolls.push(o && o.behavior); return original.call(this, o); };
+                Element.prototype.scrollIntoView = function (o) {
+                    window.__scrolls.push(o && o.behavior);
+                    return original.call(this, o);
+                };
             })()""")
             page.goto(Path(path).resolve().as_uri())
             page.wait_for_load_state("load")
@@ -314,7 +322,8 @@ def test_the_focus_is_never_hidden_under_the_sticky_filters(browser, tmp_path):
             page.keyboard.press("Shift+Tab")
             box = page.evaluate("""(() => { const e = document.activeElement;
                 if (!e.closest('#r-findings-table')) { return null; }
-                const f = document.getElementById('r-filters').getBoundingClientRect(), r = e.getBoundingClientRect();
+                const f = document.getElementById('r-filters').getBoundingClientRect(),
+                    r = e.getBoundingClientRect();
                 return r.top >= f.top && r.bottom <= f.bottom; })()""")
             if box is not None:
                 seen += 1
@@ -346,8 +355,8 @@ def test_a_node_whose_id_holds_a_backslash_lists_its_own_findings(browser, tmp_p
     try:
         page = opened.page
         target = svg_id(node)
-        # (Graphviz doubled the backslash in the node's title: its name read "O\\\\<1>" and a click on
-        # it filtered the findings by that, which matched none of the node's)
+        # (Graphviz doubled the backslash in the node's title: its name read "O\\\\<1>" and a click
+        # on it filtered the findings by that, which matched none of the node's)
         assert (
             page.evaluate(f"document.getElementById('{target}').querySelector('title').textContent")
             == node
@@ -403,8 +412,10 @@ def test_the_highlighted_node_s_outline_stands_out_and_its_chips_stay_as_they_ar
         page = opened.page
         for node in ("P1.A1.O1.M2", "NI 71"):  # (a box, and an indicator's folded note)
             page.click(f'tr.finding[data-node="{node}"] a.node-link')
-            strokes = page.evaluate("""(() => [...document.querySelector('.og-highlight').querySelectorAll('path,polygon,polyline')]
-                .map(e => [e.getAttribute('fill'), e.getAttribute('stroke'), getComputedStyle(e).stroke]))()""")
+            strokes = page.evaluate("""(() => [...document.querySelector('.og-highlight')
+                .querySelectorAll('path,polygon,polyline')]
+                .map(e => [e.getAttribute('fill'), e.getAttribute('stroke'),
+                    getComputedStyle(e).stroke]))()""")
             outline = [s for fill, given, s in strokes if given != "transparent"]
             filled = [
                 s for fill, given, s in strokes if given == "transparent" and fill != "none"
@@ -427,7 +438,8 @@ def test_without_milestones_a_milestone_of_two_objectives_is_listed_by_a_click_o
         PLAN_HEADER
         + """\
 priorities:
-  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Fewer accidents}, {id: O2, title: Safer roads}]}
+  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Fewer accidents},
+                                                              {id: O2, title: Safer roads}]}
 milestones:
   - {id: M1, title: Publish the road safety plan, parents: [O1, O2], timescale: June 11}
 """

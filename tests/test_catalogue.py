@@ -345,7 +345,8 @@ def test_bad_csv_file_names_the_file(tmp_path: Path) -> None:
 
 
 def test_a_catalogue_error_is_the_package_s_error_and_a_value_error() -> None:
-    # (an embedding tool catches OutcomeGraphError; code written when these were ValueErrors still works)
+    # (an embedding tool catches OutcomeGraphError; code
+    # written when these were ValueErrors still works)
     for make in (
         lambda: Catalogue("C5C", "Local", []),
         lambda: load_catalogue_csv("\n\n", "CSC", "Local"),
@@ -574,7 +575,10 @@ def _richmond_with_csv_catalogue(tmp_path: Path, csv_text: str) -> Path:
     indicators."""
     models = Path(__file__).resolve().parent.parent / "models"
     text = (models / "richmond-cypp-2009-2013.yaml").read_text(encoding="utf-8")
-    declared = '  - prefix: CSC\n    title: "Children\'s Services and Culture local performance indicator"\n'
+    declared = (
+        "  - prefix: CSC\n    title: \"Children's Services and Culture local performance "
+        'indicator"\n'
+    )
     assert text.count(declared) == 1
     tmp_path.mkdir(exist_ok=True)
     plan = tmp_path / "richmond.yaml"
@@ -673,7 +677,10 @@ def _richmond_with_inline_catalogue(codes: list[str]) -> str:
 
     path = Path(__file__).resolve().parent.parent / "models" / "richmond-cypp-2009-2013.yaml"
     entries = list(load(path).catalogues["CSC"].entries)
-    declared = '  - prefix: CSC\n    title: "Children\'s Services and Culture local performance indicator"\n'
+    declared = (
+        "  - prefix: CSC\n    title: \"Children's Services and Culture local performance "
+        'indicator"\n'
+    )
     listed = "".join(
         f'      - {{code: "{code}", title: {json.dumps(e.title)}, outcomes: {list(e.outcomes)}}}\n'
         for code, e in zip(codes, entries, strict=True)

@@ -181,7 +181,8 @@ def test_several_plans_one_bad(tmp_path):
     # ... and the JSON of a bad plan read from standard input (an editor's buffer) too
     out = subprocess.run(
         [*og_command(), "check", "-", "--stdin-filename", "buffer.yaml", "--format", "json"],
-        input="format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        input="format: outcome-graph/v1\n"
+        "plan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"
         "objectives: [{id: O1, title: a, colour: red}]\n",
         capture_output=True,
         text=True,
@@ -247,9 +248,10 @@ def test_rules_with_config_shows_the_rules_as_that_file_sets_them(tmp_path: Path
     (tmp_path / "outcome-graph.toml").write_text('[severity]\nOG301 = "info"\n')
     shown = " ".join(run("rules", "--help").stdout.split())
     assert (
-        "--config FILE A configuration file (outcome-graph.toml or pyproject.toml) to show the rules as it sets "
-        "them: its settings apply over those of the files found in the current folder or above. Each rule shows "
-        "the severity and options it has there, the rules it turns off are left out"
+        "--config FILE A configuration file (outcome-graph.toml or pyproject.toml) to show the "
+        "rules as it sets them: its settings apply over those of the files found in the current "
+        "folder or above. Each rule shows the severity and options it has there, the rules it "
+        "turns off are left out"
     ) in shown, shown
     catalogue = run(
         "rules", cwd=tmp_path
@@ -842,7 +844,8 @@ def test_a_configuration_that_is_not_utf8_is_an_error_naming_it(tmp_path: Path):
     assert out.returncode == 2, out.stderr
     assert (
         out.stderr.strip()
-        == f"error: {tmp_path / 'pyproject.toml'}:2: not UTF-8 text (byte 0xe9); TOML files are UTF-8"
+        == f"error: {tmp_path / 'pyproject.toml'}:2: not UTF-8 text (byte 0xe9); TOML files are "
+        "UTF-8"
     )
 
 
@@ -860,7 +863,8 @@ def test_only_plans_tells_plans_by_their_top_level_format(tmp_path):
         "block.yaml": "# the 2011-12 plan\n---\n" + CLEAN,
     }
     others = {
-        "cases.yaml": "cases:\n  - name: x\n    plan: |\n      format: outcome-graph/v1\n      plan: {id: x}\n",
+        "cases.yaml": "cases:\n  - name: x\n    plan: |\n      format: outcome-graph/v1\n"
+        "      plan: {id: x}\n",
         "nested.json": json.dumps({"plan": {"format": "outcome-graph/v1"}}),
         "settings.json": '{"theme": "dark", "note": "format: outcome-graph/v1"}',
     }
@@ -1013,9 +1017,9 @@ def test_the_commands_share_helpers_of_their_own_module_not_private_names_of_the
         }
         assert (1, "common") in imported and (2, "cli") not in imported, name
     code = (
-        "import sys, outcome_graph.commands.common; "
-        "print(sorted(m for m in ('pandas', 'pydantic', 'networkx', 'graphviz', 'openpyxl', 'yaml', "
-        "'outcome_graph.cli') if m in sys.modules))"
+        "import sys, outcome_graph.commands.common; print(sorted(m for m in ('pandas', "
+        "'pydantic', 'networkx', 'graphviz', 'openpyxl', 'yaml', 'outcome_graph.cli') if m in "
+        "sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
@@ -1437,15 +1441,14 @@ def test_every_command_that_checks_takes_the_rule_options(tmp_path):
 
 
 def _rule_file(code: str) -> str:
-    """A rule file that leaves a marker file beside itself when it is run, and reports every plan."""
+    """A rule file that leaves a marker file beside itself when it is run, and reports every
+    plan."""
     return (
-        "import pathlib\n"
-        "pathlib.Path(__file__).with_suffix('.ran').write_text('ran')\n"
+        "import pathlib\npathlib.Path(__file__).with_suffix('.ran').write_text('ran')\n"
         "from outcome_graph import rule\n\n"
-        f"@rule('{code}', 'every-plan-{code.lower()}', 'info')\n"
-        "def every_plan(ctx):\n"
-        "    '''Every plan.\n\n    ## What it does\n    Reports it.\n    ## Why it matters\n    A test.\n"
-        "    ## Example\n    A file.\n    ## How to fix\n    Nothing.\n    '''\n"
+        f"@rule('{code}', 'every-plan-{code.lower()}', 'info')\ndef every_plan(ctx):\n"
+        "    '''Every plan.\n\n    ## What it does\n    Reports it.\n    ## Why it matters\n"
+        "    A test.\n    ## Example\n    A file.\n    ## How to fix\n    Nothing.\n    '''\n"
         "    yield ctx.finding(None, 'A plan.')\n"
     )
 
@@ -1721,7 +1724,8 @@ def test_only_check_judges_findings_by_its_exit_code_as_the_help_says(tmp_path: 
 
 
 def _examples(shown: str) -> list[list[str]]:
-    """The command lines a help text shows (each command of a pipe, without a comment or a redirection)."""
+    """The command lines a help text shows (each command of a pipe, without a comment or a
+    redirection)."""
     import shlex
 
     lines = []

@@ -137,7 +137,8 @@ def test_a_grace_beyond_the_calendar_reports_nothing_after_the_period():
 
 def test_threshold_changes_findings():
     text = (
-        "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\nmilestones:\n"
+        "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        "milestones:\n"
         + "".join(
             f"  - {{id: M{i}, title: Task {i}, lead: SILS, timescale: June 11}}\n" for i in range(6)
         )
@@ -198,9 +199,9 @@ def test_a_selection_of_no_rule_is_an_error(select: list[str] | str):
 def test_suppressed_findings_are_kept_in_file_order():
     plan = og.load(
         "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
-        "objectives:\n"
-        "  - {id: O1, title: a, lead: L, milestones: [{id: M1, title: a, timescale: TBA, ignore: [OG401]}]}\n"
-        "  - {id: O2, title: b, milestones: [{id: M2, title: b, timescale: June 11, ignore: [OG301]}]}\n"
+        "objectives:\n  - {id: O1, title: a, lead: L, milestones: [{id: M1, title: a, timescale: "
+        "TBA, ignore: [OG401]}]}\n  - {id: O2, title: b, milestones: [{id: M2, title: b, "
+        "timescale: June 11, ignore: [OG301]}]}\n"
     )
     report = og.check(plan, Config.from_dict({"select": ["OG301", "OG401"]}))
     assert [(f.rule, f.node) for f in report.suppressed] == [("OG401", "M1"), ("OG301", "M2")]
@@ -249,7 +250,8 @@ objectives:
   - id: O1
     title: o
     ignore: [OG301, {rule: OG401, scope: branch}]
-    milestones: [{id: M1, title: a, timescale: TBA}, {id: M2, title: b, timescale: June 11, lead: X}]
+    milestones: [{id: M1, title: a, timescale: TBA}, {id: M2, title: b, timescale: June 11,
+                                                      lead: X}]
 """
     )
     report = og.check(plan, {"select": ["OG301", "OG401", "OG110"]})
@@ -333,24 +335,28 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
             2,
             "'ignore' must be a list of rule codes",
         ),
-        # (a text where a list is meant was read as a list of the codes in it: refused, with the fix)
+        # (a text where a list is meant was read as a
+        # list of the codes in it: refused, with the fix)
         (
             "outcome-graph.toml",
             'fail-on = "warning"\nignore = "OG1"\n',
             2,
-            "'ignore' must be a list of rule codes or prefixes, not a text: write ignore = [\"OG1\"]",
+            "'ignore' must be a list of rule codes or prefixes, not a text: write ignore = "
+            '["OG1"]',
         ),
         (
             "outcome-graph.toml",
             'select = "OG1, og3"\n',
             1,
-            '\'select\' must be a list of rule codes or prefixes, not a text: write select = ["OG1", "og3"]',
+            "'select' must be a list of rule codes or prefixes, not a text: write select = "
+            '["OG1", "og3"]',
         ),
         (
             "pyproject.toml",
             '[project]\nname = "x"\n\n[tool.outcome-graph]\nignore = ""\n',
             5,
-            "'ignore' must be a list of rule codes or prefixes, not a text: write the codes in a list (ignore = [\"OG6\"])",
+            "'ignore' must be a list of rule codes or prefixes, not a text: write the codes in a "
+            'list (ignore = ["OG6"])',
         ),
         ("outcome-graph.toml", 'select = [\n  "OG1",\n  "og9",\n]\n', 3, "'OG9' matches no rule"),
         (
@@ -484,18 +490,21 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
             2,
             "unknown option 'max_milestones': did you mean 'max-milestones'?",
         ),
-        # (codes are read in any case, so one written twice in two cases would lose one of its settings)
+        # (codes are read in any case, so one written twice
+        # in two cases would lose one of its settings)
         (
             "outcome-graph.toml",
             "[rules.og302]\nmax-milestones = 3\n\n[rules.OG302]\nmax-milestones = 20\n",
             4,
-            "[rules.og302] and [rules.OG302] are the same rule (codes are read in any case): write it once",
+            "[rules.og302] and [rules.OG302] are the same rule (codes are read in any case): "
+            "write it once",
         ),
         (
             "outcome-graph.toml",
             '[severity]\nOG302 = "error"\nog302 = "info"\n',
             3,
-            "[severity]: 'OG302' and 'og302' are the same rule (codes are read in any case): write it once",
+            "[severity]: 'OG302' and 'og302' are the same rule (codes are read in any case): "
+            "write it once",
         ),
         (
             "pyproject.toml",
@@ -505,18 +514,20 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
         ),
         (
             "pyproject.toml",
-            "[tool.outcome-graph.rules.og302]\nmax-milestones = 3\n[tool.outcome-graph.rules.Og302]\n"
-            "max-milestones = 4\n",
+            "[tool.outcome-graph.rules.og302]\nmax-milestones = 3\n"
+            "[tool.outcome-graph.rules.Og302]\nmax-milestones = 4\n",
             3,
             "[rules.og302] and [rules.Og302] are the same rule",
         ),
         (
             "pyproject.toml",
-            '[tool.outcome-graph]\nselect = ["OG1"]\n[tool.outcome-graph.Rules.OG302]\nmax-milestones = 3\n',
+            '[tool.outcome-graph]\nselect = ["OG1"]\n[tool.outcome-graph.Rules.OG302]\n'
+            "max-milestones = 3\n",
             3,
             "unknown key 'Rules': did you mean 'rules'?",
         ),
-        # (this tool's table named another way would be passed by as another tool's, and its settings lost)
+        # (this tool's table named another way would be
+        # passed by as another tool's, and its settings lost)
         (
             "pyproject.toml",
             '[project]\nname = "x"\n\n[tool.outcome_graph]\nfail-on = "warning"\n',
@@ -525,13 +536,15 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
         ),
         (
             "pyproject.toml",
-            "[tool.black]\nline-length = 100\n[tool.Outcome-Graph.rules.OG302]\nmax-milestones = 3\n",
+            "[tool.black]\nline-length = 100\n[tool.Outcome-Graph.rules.OG302]\n"
+            "max-milestones = 3\n",
             3,
             "[tool.Outcome-Graph] is not read: did you mean [tool.outcome-graph]?",
         ),
         (
             "pyproject.toml",
-            '[tool.outcome-graph]\nselect = ["OG1"]\n[tool.outcome_graph.rules.OG302]\nmax-milestones = 3\n',
+            '[tool.outcome-graph]\nselect = ["OG1"]\n[tool.outcome_graph.rules.OG302]\n'
+            "max-milestones = 3\n",
             3,
             "[tool.outcome_graph] is not read: did you mean [tool.outcome-graph]?",
         ),
@@ -540,7 +553,8 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
             "outcome-graph.toml",
             '[rules.OG302]\nmax-milestones = 3\nSeverity = "error"\n',
             3,
-            "[rules.OG302]: unknown option 'Severity': a rule's severity is set in [severity] (OG302 = \"error\")",
+            "[rules.OG302]: unknown option 'Severity': a rule's severity is set in [severity] "
+            '(OG302 = "error")',
         ),
     ],
 )
@@ -602,7 +616,8 @@ priorities:
     title: Healthy
     outcomes: [be_healthy]
     aims:
-      - {id: A2, title: Food, indicators: [NI 56], objectives: [{id: O3, title: c, milestones: [{id: M1, title: m}]}]}
+      - {id: A2, title: Food, indicators: [NI 56], objectives: [{id: O3, title: c,
+                                                                 milestones: [{id: M1, title: m}]}]}
 """
 )
 
@@ -613,7 +628,8 @@ priorities:
         # No ignore: one finding for each rolled-up branch (OG101 at the priority, OG102 at the aim,
         # OG203 at the top of the untagged branch).
         ("[]", "[]", "[]", [], [("OG101", "P1"), ("OG102", "A1"), ("OG203", "P1")]),
-        # The root of each branch suppresses its rule for the branch: the one finding there is suppressed.
+        # The root of each branch suppresses its rule for
+        # the branch: the one finding there is suppressed.
         (
             "[{rule: OG101, scope: branch}, {rule: OG203, scope: branch}]",
             "[{rule: OG102, scope: branch}]",
@@ -652,7 +668,8 @@ def test_an_ignore_inside_a_rolled_up_branch_suppresses_at_its_node(
 OWNED = """format: outcome-graph/v1
 plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}
 owners:
-  - {id: SILS, name: School Improvement, capacity: 2, ignore: [{rule: OG302, reason: a service of forty staff}]}
+  - {id: SILS, name: School Improvement, capacity: 2, ignore: [{rule: OG302,
+                                                                reason: a service of forty staff}]}
   - {id: EY, name: Early Years, capacity: 1, ignore: [OG302]}
   - {id: P1, name: Partnership board, capacity: 1}
 groups:
@@ -684,7 +701,7 @@ def test_an_owner_or_group_suppresses_a_rule_for_itself():
     # a priority's: the priority's entry is the priority's, and reported as unused), are reported
     assert ("OG104", "group", "G2") in found and ("OG302", "owner", "P1") in found
     unused = {(f.kind, f.node, f.location.line) for f in report.findings if f.rule == "OG110"}
-    assert unused == {("owner", "EY", 5), ("priority", "P1", 11)}
+    assert unused == {("owner", "EY", 6), ("priority", "P1", 12)}
     assert report.counts["suppressed"] == 2
 
 

@@ -1,4 +1,5 @@
-"""The JSON Schema of the configuration file (``outcome-graph schema --config``) agrees with the loader.
+"""The JSON Schema of the configuration file (``outcome-graph schema --config``) agrees with the
+loader.
 
 A TOML editor (Taplo) reads ``outcome-graph.toml`` as the data ``tomllib`` gives: every
 configuration the loader reads must pass the schema, and one it refuses must fail it, but for a
@@ -37,7 +38,8 @@ RULE_FILE = '''\
 from outcome_graph import rule
 
 
-@rule("ACME001", "acme-rule", "info", options={"limit": 3, "share": 0.5, "strict": True, "word": "x", "words": []})
+@rule("ACME001", "acme-rule", "info", options={"limit": 3, "share": 0.5, "strict": True,
+                                               "word": "x", "words": []})
 def acme(ctx):
     """Reports nothing."""
     return iter(())
@@ -413,7 +415,8 @@ def test_an_option_is_typed_by_its_default_as_the_loader_holds_it(default, value
 
 
 # validate-pyproject: the table [tool.outcome-graph] of a whole pyproject.toml, checked against the
-# schema this package declares as its plugin (an entry point), as its command and pre-commit hook do.
+# schema this package declares as its plugin (an
+# entry point), as its command and pre-commit hook do.
 
 _PYPROJECT = {"project": {"name": "a-plan", "version": "1"}}
 

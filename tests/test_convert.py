@@ -1,4 +1,5 @@
-"""Conversion between YAML, JSON, .xlsx and CSV folders: lossless round trips, pleasant YAML, safe cells."""
+"""Conversion between YAML, JSON, .xlsx and CSV folders: lossless round trips, pleasant YAML, safe
+cells."""
 
 from __future__ import annotations
 
@@ -329,7 +330,8 @@ def _csv_cell(folder: Path, sheet: str, column: str, row: int) -> str:
 
 @pytest.mark.parametrize("blank", [" ", "\u00ad", "\u200b", " \u200b\u00ad "])
 def test_a_csv_folder_warns_of_a_text_that_shows_nothing(blank: str, tmp_path: Path):
-    # (as the workbook does: the cell reads back as blank, and the field as left out, while YAML keeps it)
+    # (as the workbook does: the cell reads back as blank,
+    # and the field as left out, while YAML keeps it)
     text = json.dumps(blank)
     plan = og.load(
         PLAN_HEADER.replace("period:", f"organisation: {text}, period:")
@@ -360,8 +362,8 @@ def test_a_csv_folder_writes_a_text_with_an_invisible_character_among_others_wit
     tmp_path: Path,
 ):
     plan = og.load(
-        PLAN_HEADER
-        + 'priorities: [{id: P1, title: Safe, notes: "a\\u00adb"}, {id: P2, title: "\\u200bSafer"}]\n'
+        PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "a\\u00adb"}, {id: P2, title: '
+        '"\\u200bSafer"}]\n'
     )
     assert write_plan(plan, tmp_path / "csv") == []
     assert load_path(tmp_path / "csv").document == plan.document
@@ -439,8 +441,8 @@ def test_convert_gives_notice_of_the_comments_of_a_yaml_plan_it_cannot_keep(tmp_
         )
         assert (
             code == 0
-            and f"notice: {source}:1:1: the plan has 2 comments, the first here, that the output does "
-            "not keep"
+            and f"notice: {source}:1:1: the plan has 2 comments, the first here, that the output "
+            "does not keep"
             in err
         ), (target, err)
         assert err.count("notice:") == 1
@@ -617,8 +619,8 @@ def test_convert_refuses_an_output_name_of_an_unknown_suffix_unless_given_a_form
     code, _, err = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target))
     assert code == 2 and not target.exists() and "Traceback" not in err
     assert (
-        f"error: {target}: cannot tell the output format from the name; use --to yaml|json|xlsx|csv|ttl"
-        in err
+        f"error: {target}: cannot tell the output format from the name; use --to "
+        "yaml|json|xlsx|csv|ttl" in err
     )
     code, _, _ = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target), "--to", "csv")
     assert code == 0 and (target / "priorities.csv").is_file()
@@ -630,8 +632,8 @@ def test_convert_refuses_an_output_name_ending_in_a_dot_unless_given_a_format(tm
     code, _, err = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target))
     assert code == 2 and not target.exists() and "Traceback" not in err
     assert (
-        f"error: {target}: the name ends in a dot with no suffix after it; write plan.yaml, plan.json"
-        in err
+        f"error: {target}: the name ends in a dot with no suffix after it; write plan.yaml, "
+        "plan.json" in err
     )
     code, _, _ = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target), "--to", "json")
     assert (
@@ -661,7 +663,8 @@ def test_a_template_checked_before_its_period_is_filled_in_is_told_to_fill_it_in
     assert (problem.sheet, problem.cell) == ("plan", "E2")
     assert problem.message == (
         "the plan period is unknown: the plan sheet's period.start and period.end columns are "
-        "empty: fill them in (year-month-day: 2011-04-01), or give it on the command line with --period START..END"
+        "empty: fill them in (year-month-day: 2011-04-01), or give it on the command line with "
+        "--period START..END"
     )
 
 
@@ -813,7 +816,8 @@ def test_every_written_workbook_has_the_template_s_sheets_and_reads_back(data: d
 
 @pytest.mark.parametrize("form", ["levels", "flat"])
 def test_the_templates_instructions_name_the_file_written(tmp_path: Path, form: str):
-    # (they named plan.xlsx whatever the workbook was called: the commands to copy named another file)
+    # (they named plan.xlsx whatever the workbook was
+    # called: the commands to copy named another file)
     for name, check in (
         ("board-plan.xlsx", "outcome-graph check board-plan.xlsx"),
         ("Board plan 2012.xlsx", "outcome-graph check 'Board plan 2012.xlsx'"),
@@ -908,9 +912,9 @@ def test_a_node_naming_a_node_of_its_own_level_as_parent_is_written_where_it_was
 def test_a_nested_node_s_other_parent_is_listed_once():
     # M1 is written inside O1 and names O2 both as its parent and among its parents.
     plan = og.load(
-        PLAN_HEADER + "objectives:\n"
-        "  - {id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, parent: O2, parents: [O2]}]}\n"
-        "  - {id: O2, title: Safer routes}\n"
+        PLAN_HEADER
+        + "objectives:\n  - {id: O1, title: Fewer accidents, milestones: [{id: M1, title: "
+        "Audit, parent: O2, parents: [O2]}]}\n  - {id: O2, title: Safer routes}\n"
     )
     milestone = canonical_document(plan).objectives[0].milestones[0]
     assert (milestone.parent, milestone.parents) == (None, ["O2"])
@@ -1100,8 +1104,9 @@ def test_converting_into_another_folder_warns_of_a_catalogue_entries_file_left_b
         result = convert(source / "plan.yaml", target)
         there = target.parent / "csc.csv" if target.suffix else target / "csc.csv"
         assert [w for w in result.warnings if "csc.csv" in w] == [
-            f"the CSC catalogue's entries are read from 'csc.csv' beside the plan, and {str(there)!r} does not "
-            f"exist: copy {str(source / 'csc.csv')!r} there, or the output cannot be read"
+            "the CSC catalogue's entries are read from 'csc.csv' beside the plan, and "
+            f"{str(there)!r} does not exist: copy {str(source / 'csc.csv')!r} there, or the "
+            "output cannot be read"
         ]
         with pytest.raises(PlanError, match="entries file 'csc.csv' not found"):
             og.load(target)
@@ -1206,7 +1211,8 @@ def _written_values():
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_quick_yaml_writer_writes_what_pyyaml_writes_byte_for_byte(data):
     # Any text (quotes, escapes, lines PyYAML wraps, words it quotes, block texts), at any depth of
-    # mappings and lists: the quick writer's own lines and those it leaves to PyYAML make PyYAML's text.
+    # mappings and lists: the quick writer's own lines
+    # and those it leaves to PyYAML make PyYAML's text.
     from outcome_graph.convert import _yaml_text
 
     document = data.draw(st.dictionaries(_KEYS, _written_values(), min_size=1, max_size=5))
@@ -1243,8 +1249,8 @@ def test_a_plan_written_larger_than_the_commands_read_by_default_says_how_to_rea
         assert (
             f"warning: {target}: the file is " in err
             and (
-                f"limit of what the commands read by default: read it back with --max-bytes {size[fmt]} "
-                f"(og.load(path, max_bytes={size[fmt]}) in Python)"
+                "limit of what the commands read by default: read it back with --max-bytes "
+                f"{size[fmt]} (og.load(path, max_bytes={size[fmt]}) in Python)"
             )
             in err
         ), err

@@ -1,4 +1,5 @@
-"""Logic-model diagrams: DOT that Graphviz parses back, valid SVG/PNG/PDF, views, findings, safety."""
+"""Logic-model diagrams: DOT that Graphviz parses back, valid SVG/PNG/PDF, views, findings,
+safety."""
 
 from __future__ import annotations
 
@@ -117,7 +118,8 @@ def big_plan(priorities: int = 6, aims: int = 4, objectives: int = 5, milestones
         lines += [
             f"  - id: P{p}",
             f"    title: Priority {p} about the wellbeing of children and families in the borough",
-            f"    outcomes: [{outcomes[(p - 1) % 5]}{', ' + outcomes[p % 5] if p % 3 == 0 else ''}]",
+            f"    outcomes: [{outcomes[(p - 1) % 5]}"
+            f"{', ' + outcomes[p % 5] if p % 3 == 0 else ''}]",
             "    aims:",
         ]
         for a in range(1, aims + 1):
@@ -131,14 +133,16 @@ def big_plan(priorities: int = 6, aims: int = 4, objectives: int = 5, milestones
             for o in range(1, objectives + 1):
                 lines += [
                     f"          - id: P{p}.A{a}.O{o}",
-                    f"            title: Objective {o} so that more young people reach good outcomes in school and beyond",
+                    f"            title: Objective {o} so that more young people reach good "
+                    "outcomes in school and beyond",
                     f"            lead: Team {(p * a + o) % 9}",
                     "            milestones:",
                 ]
                 for m in range(1, milestones + 1):
                     lines.append(
-                        f"              - {{id: P{p}.A{a}.O{o}.M{m}, title: Deliver step {m} of the programme with partners, "
-                        f"timescale: {months[(o + m) % 5]} {11 if (o + m) % 5 < 4 else 12}}}"
+                        f"              - {{id: P{p}.A{a}.O{o}.M{m}, title: Deliver step {m} of "
+                        f"the programme with partners, timescale: {months[(o + m) % 5]} "
+                        f"{11 if (o + m) % 5 < 4 else 12}}}"
                     )
     return "\n".join(lines) + "\n"
 
@@ -296,7 +300,8 @@ def test_each_indicator_is_placed_by_one_edge_from_its_own_box(thurrock):
                 cluster_of[tail] == cluster_of[head]
             )  # (one from another box pulls that box out of order)
     # (the lines from P4's aims to P3's box enter it through a gate: test_lines_to_another_box_...;
-    # those to a block's further columns cross it through passes: test_indicators_stand_in_a_block_...)
+    # those to a block's further columns cross it through
+    # passes: test_indicators_stand_in_a_block_...)
     indicators = {
         head
         for _tail, head, _attrs in measure_edges
@@ -456,7 +461,8 @@ def test_the_owner_view_s_lines_to_later_columns_of_work_cross_into_the_box_not_
     ).stdout
     if direction == "LR":
         assert _lines_outside_the_boxes(svg) == []
-    else:  # (top to bottom the owners sit above the boxes: no line passes the boxes' left or right side)
+    # (top to bottom the owners sit above the boxes: no line passes the boxes' left or right side)
+    else:
         root = ET.fromstring(svg)
         box = next(
             g for g in root.iter(f"{SVG_NS}g") if (g.get("class") or "").split()[:1] == ["cluster"]
@@ -544,7 +550,8 @@ def test_the_owner_view_s_lines_stay_in_their_band_and_work_shared_with_another_
     # Each piece of work is drawn in full once (og-<id>, where the report finds it); a copy is a
     # dashed box of its own id, one a band, that names the leads beside which the work is in full.
     copies = re.findall(
-        r'^\s+"og:copy:(\d+):([^"]+)" \[id="([^"]+)", class="og-copy og-milestone[^"]*", label=<(.*?)>, tooltip',
+        r'^\s+"og:copy:(\d+):([^"]+)" \[id="([^"]+)", class="og-copy og-milestone[^"]*", '
+        r"label=<(.*?)>, tooltip",
         text,
         re.MULTILINE,
     )
@@ -569,7 +576,8 @@ def test_the_owner_view_s_lines_stay_in_their_band_and_work_shared_with_another_
             if m == n and band[o] == in_full[n] and o != "owner: "
         ]
         assert "also led by" in label and full_leads and full_leads[0].split()[0] in label
-    # The legend explains the dashed box where there is one (Richmond's owners share no work across bands).
+    # The legend explains the dashed box where there is
+    # one (Richmond's owners share no work across bands).
     assert (
         "A dashed box: work led with an owner drawn elsewhere, beside whom it is drawn in full."
         in text
@@ -622,7 +630,8 @@ def test_indicators_sit_beside_what_they_measure(thurrock):
 
 
 def _laid_out(text: str) -> dict[str, tuple[float, float]]:
-    """Where Graphviz puts each node of the DOT text (its centre, in points, y up: ``dot -Tjson``)."""
+    """Where Graphviz puts each node of the DOT text (its centre, in points, y up:
+    ``dot -Tjson``)."""
     import json
 
     out = subprocess.run(
@@ -638,7 +647,8 @@ def _laid_out(text: str) -> dict[str, tuple[float, float]]:
 def _indicator_distance(plan: og.Plan, milestones: bool) -> float:
     """How far a logic model draws its indicators from what they measure: the mean distance from
     each indicator to the nearest node it measures, in steps of the logic model (the mean length
-    of its hierarchy's lines, a child from its parent: whatever Graphviz's fonts make of a point)."""
+    of its hierarchy's lines, a child from its parent:
+    whatever Graphviz's fonts make of a point)."""
     import math
 
     pos = _laid_out(to_dot(plan, diagram_options(plan, milestones=milestones, title=False)))
@@ -663,9 +673,9 @@ def _indicator_distance(plan: og.Plan, milestones: bool) -> float:
 @pytest.mark.parametrize(
     ("model", "milestones", "before", "lower"),
     [
-        # (before: the distance when every indicator stood in the columns after the last level, as the
-        # plans drew with Graphviz 2.43; now: Thurrock 1.46 and 1.05, Southend 0.81 and 0.94, Richmond
-        # 1.30 and 1.42. ``lower``: by how much less it must be)
+        # (before: the distance when every indicator stood in the columns after the last level, as
+        # the plans drew with Graphviz 2.43; now: Thurrock 1.46 and 1.05, Southend 0.81 and 0.94,
+        # Richmond 1.30 and 1.42. ``lower``: by how much less it must be)
         (
             THURROCK,
             False,
@@ -693,8 +703,8 @@ def test_indicators_are_drawn_nearer_what_they_measure_than_in_a_column_of_their
     model, milestones, before, lower
 ):
     # An analyst reads an aim, its objectives, and the indicators that measure it beside it: in a
-    # column of their own after the last level, Thurrock's aims' indicators stood two to four columns
-    # away, P1.A1's line to NI 93 bowing round the objectives of the aims below.
+    # column of their own after the last level, Thurrock's aims' indicators stood two to four
+    # columns away, P1.A1's line to NI 93 bowing round the objectives of the aims below.
     distance = _indicator_distance(og.load(model), milestones)
     assert distance <= before * (1 - lower) + 0.01, (distance, before)
 
@@ -922,7 +932,8 @@ def test_an_indicator_several_nodes_measure_is_drawn_beside_the_first(thurrock, 
         (THURROCK, "LR", False),
         (THURROCK, "TB", False),
         (RICHMOND, "LR", False),
-        # (NI 115, placed beside P2.A2.O1, was drawn among P2.A2.O12's milestones, which also list it)
+        # (NI 115, placed beside P2.A2.O1, was drawn among
+        # P2.A2.O12's milestones, which also list it)
         (SOUTHEND, "LR", True),
     ],
 )
@@ -966,7 +977,8 @@ def test_indicators_stand_in_a_block_beside_their_node_under_its_children(
         ]
         column = [i for i in own if round(along(i)) == first_column]
         blocks += 1
-        # The indicators of the column after the node follow its children there, in the plan's order.
+        # The indicators of the column after the node
+        # follow its children there, in the plan's order.
         if children:
             assert max(across(c) for c in children) < min(across(i) for i in column), node
         # The block is the node's alone: no other node's child or indicator within it.
@@ -1006,7 +1018,7 @@ def test_levels_read_left_to_right_or_top_to_bottom(thurrock):
     assert ys == sorted(ys) and len(set(ys)) == 4
 
 
-# --- findings --------------------------------------------------------------------------------------
+# --- findings -------------------------------------------------------------------------------------
 @needs_dot
 def test_findings_outline_badges_orphans_and_broken_references():
     plan = og.load(EVIL)
@@ -1119,7 +1131,7 @@ def test_findings_of_hidden_milestones_show_on_their_objective():
     assert "below: OG401" in label
 
 
-# --- views -----------------------------------------------------------------------------------------
+# --- views ----------------------------------------------------------------------------------------
 @needs_dot
 def test_focus_keeps_ancestors_and_descendants(thurrock):
     nodes, _, _ = parsed_graph(to_dot(thurrock, diagram_options(thurrock, focus="P1.A2")))
@@ -1203,10 +1215,12 @@ def test_a_diagram_fitted_to_a_page_says_when_its_text_is_too_small_to_read(thur
     ) as said:
         pdf = render(thurrock, "pdf", page="a3")
     # What to draw instead, in the plan's own ids, each view tried and found to fit the page: one
-    # priority a page (Thurrock's, with their indicators, do not fit), or the whole plan's upper levels.
+    # priority a page (Thurrock's, with their indicators,
+    # do not fit), or the whole plan's upper levels.
     assert str(said[0].message).endswith(
-        "--focus P1 --levels vision,priority,aim,objective (one priority a page, then P2, P3 and P4, without "
-        "indicators) or --levels vision,priority,aim (the whole plan's priorities and aims) fit that page readably"
+        "--focus P1 --levels vision,priority,aim,objective (one priority a page, then P2, P3 and "
+        "P4, without indicators) or --levels vision,priority,aim (the whole plan's priorities "
+        "and aims) fit that page readably"
     )
     width, height = picture_size(pdf, "pdf")
     assert (
@@ -1338,9 +1352,10 @@ def test_without_graphviz_dot_works_and_other_formats_say_how_to_install(tmp_pat
 def test_dot_text_is_written_without_importing_the_graphviz_package():
     # (the graphviz package is imported only to draw SVG, PNG or PDF)
     code = (
-        "import sys; from outcome_graph import load, render; from outcome_graph.output.diagram import to_dot; "
-        f"plan = load({SMALL!r}); text = to_dot(plan); data = render(plan, 'dot'); "
-        "print(text.startswith('digraph'), data == text.encode(), 'graphviz' in sys.modules)"
+        "import sys; from outcome_graph import load, render; from outcome_graph.output.diagram "
+        f"import to_dot; plan = load({SMALL!r}); text = to_dot(plan); data = render(plan, "
+        "'dot'); print(text.startswith('digraph'), data == text.encode(), 'graphviz' in "
+        "sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.split() == ["True", "True", "False"], out.stderr
@@ -1353,7 +1368,8 @@ def test_render_error_from_the_api(tmp_path, monkeypatch):
 
 
 def test_an_aim_s_lines_to_its_indicators_share_a_trunk(thurrock):
-    # (Thurrock's aims list up to 24 indicators each: 151 dashed lines through the objectives' column)
+    # (Thurrock's aims list up to 24 indicators each:
+    # 151 dashed lines through the objectives' column)
     assert "\n  concentrate=true;\n" in to_dot(thurrock, diagram_options(thurrock))
 
 
@@ -1364,7 +1380,8 @@ def test_a_layout_graphviz_crashes_merging_lines_in_is_drawn_with_them_apart(tmp
     real = shutil.which("dot")
     fake = tmp_path / "dot"
     fake.write_text(
-        f"#!/bin/sh\ninput=$(cat)\nif printf '%s' \"$input\" | grep -qx '  concentrate=true;'; then kill -SEGV $$; fi\n"
+        "#!/bin/sh\ninput=$(cat)\n"
+        "if printf '%s' \"$input\" | grep -qx '  concentrate=true;'; then kill -SEGV $$; fi\n"
         f'printf "%s" "$input" | "{real}" "$@"\n'
     )
     fake.chmod(0o755)
@@ -1486,7 +1503,8 @@ def test_a_view_that_selects_nothing_says_so_instead_of_drawing_an_empty_page():
     # A plan that tags its work, none of it with 'Stay safe', and lists no indicator of it.
     plan = og.load(
         PLAN_HEADER
-        + "priorities: [{id: P1, title: Healthy lives, outcomes: [be_healthy], indicators: [NI 52]}]\n"
+        + "priorities: [{id: P1, title: Healthy lives, outcomes: [be_healthy], indicators: [NI "
+        "52]}]\n"
     )
     with pytest.raises(
         og.RenderError, match="^nothing to draw: no node of the plan serves 'Stay safe'$"
@@ -1512,8 +1530,8 @@ def test_a_view_that_hides_what_indicators_measure_says_how_many_it_leaves_out(t
     dot = to_dot(thurrock, diagram_options(thurrock, levels="objective,indicator"))
     assert not any(f'"{i}" [' in dot for i in only_aims)
     assert (
-        f"{len(only_aims)} indicators are not drawn: they measure only aims, which this view leaves out "
-        "(add aim to the levels to show them)."
+        f"{len(only_aims)} indicators are not drawn: they measure only aims, which this view "
+        "leaves out (add aim to the levels to show them)."
     ) in dot
     # With the aims drawn, they are drawn and nothing is said.
     dot = to_dot(thurrock, diagram_options(thurrock, levels="aim,indicator"))
@@ -1564,9 +1582,9 @@ def test_white_badge_text_is_readable_on_every_severity_colour():
 def test_the_text_of_a_node_is_readable_on_every_fill():
     from outcome_graph.output.diagram.style import CROSS, MUTED, PALETTE, TEXT
 
-    # Titles, ids and kinds (TEXT, MUTED) and the rule-code badges (a severity's colour) are drawn on
-    # a node's fill: an outcome's tint, the cross-cutting grey, several outcomes' or no outcome's white
-    # (and a priority's box).
+    # Titles, ids and kinds (TEXT, MUTED) and the rule-code badges (a severity's colour) are drawn
+    # on a node's fill: an outcome's tint, the cross-cutting grey, several outcomes' or no outcome's
+    # white (and a priority's box).
     fills = [tint for _strong, tint in PALETTE] + [CROSS[1], "#FAFAFA", "#FFFFFF", "#F7F9FA"]
     for colour in [TEXT, MUTED, *SEVERITY_COLOURS.values()]:
         for fill in fills:
@@ -1613,7 +1631,8 @@ def test_rule_codes_on_the_vision_sit_on_white_not_on_its_dark_fill():
 
 
 def test_an_indicator_title_of_three_lines_is_drawn_whole():
-    title = "Percentage of inspected services judged good or better for economic well being"  # (80 characters)
+    # (80 characters)
+    title = "Percentage of inspected services judged good or better for economic well being"
     plan = og.load(
         PLAN_HEADER + f"objectives: [{{id: O1, title: Work, indicators: [L1]}}]\n"
         f"indicators: [{{id: L1, title: '{title}'}}]\n"
@@ -1776,7 +1795,8 @@ def test_an_error_and_a_warning_differ_in_colour_and_in_mark(thurrock):
     colours = list(SEVERITY_COLOURS.values())
     for i, a in enumerate(colours):
         for b in colours[i + 1 :]:
-            # (the warning's orange-red was 17.5 from the error's red: warnings' outlines read as errors)
+            # (the warning's orange-red was 17.5 from the
+            # error's red: warnings' outlines read as errors)
             assert math.dist(_lab(a), _lab(b)) >= 30, (a, b)
     assert len(set(SEVERITY_MARKS.values())) == len(SEVERITY_MARKS) == len(SEVERITY_COLOURS)
     dot = to_dot(thurrock, diagram_options(thurrock, findings=og.check(thurrock)))
@@ -1938,7 +1958,8 @@ def test_the_findings_legend_shows_the_marks_of_the_severities_drawn(thurrock, v
     title = dot[dot.index("label=<<TABLE") :]
     body = dot[: dot.index("label=<<TABLE")] + dot[dot.index("labelloc") :]
     colour = {c: s for s, c in SEVERITY_COLOURS.items()}
-    # On the drawing: the marks of the nodes' badges, the colours of "below:" and of the plan-wide findings.
+    # On the drawing: the marks of the nodes' badges, the
+    # colours of "below:" and of the plan-wide findings.
     drawn = {s for s, mark in SEVERITY_MARKS.items() if re.search(rf"<B>{mark} OG\d", body)}
     drawn |= {colour[c] for c in re.findall(r'COLOR="(#[0-9A-F]{6})">below: ', body)}
     drawn |= {colour[c] for c in re.findall(r'COLOR="(#[0-9A-F]{6})">Plan-wide: OG', title)}
@@ -2017,8 +2038,8 @@ def test_a_drawn_svg_has_a_title_and_a_description_of_its_own():
 
 @pytest.mark.parametrize("model", [THURROCK, SOUTHEND, RICHMOND])
 def test_a_title_cut_short_ends_with_whole_words(model):
-    # Thurrock's "schools judged as good or bett …", Southend's "until their child reaches the ag …":
-    # a cut inside a word leaves a word that is not in the title.
+    # Thurrock's "schools judged as good or bett …", Southend's "until their child reaches the ag
+    # …": a cut inside a word leaves a word that is not in the title.
     plan = og.load(model)
     dot = to_dot(plan, diagram_options(plan, milestones=True))
     cut = 0
@@ -2067,8 +2088,8 @@ def test_the_owner_view_heading_says_how_many_findings_it_draws():
     assert 0 < len(drawn) < len(report.findings)
     dot = to_dot(plan, diagram_options(plan, owners=True, findings=report))
     assert (
-        f"; {len(drawn)} of them drawn here, the others are on the plan or on nodes and owners this view does not draw;"
-        in dot
+        f"; {len(drawn)} of them drawn here, the others are on the plan or on nodes and owners "
+        "this view does not draw;" in dot
     )
     assert "owners' or outside this view" not in dot
 
@@ -2193,7 +2214,8 @@ def test_indicators_alone_have_nothing_to_hang_on_and_the_error_says_which_level
     assert any(n.kind == "indicator" for n in plan.nodes.values())
     with pytest.raises(RenderError) as info:
         to_dot(plan, diagram_options(plan, levels="indicator"))
-    # (it said "the plan has no node at the levels drawn (indicator)", of a plan with two indicators)
+    # (it said "the plan has no node at the levels
+    # drawn (indicator)", of a plan with two indicators)
     message = str(info.value)
     assert (
         "2 indicators measure only aims or objectives" in message
@@ -2204,8 +2226,9 @@ def test_indicators_alone_have_nothing_to_hang_on_and_the_error_says_which_level
 
 def test_a_long_plan_title_wraps_rather_than_widening_the_picture():
     title = (
-        "The Children and Young People's Plan of the Borough Council and its partners in health, education, "
-        "policing, the voluntary and community sector and the wider Children's Trust partnership, 2011 to 2014"
+        "The Children and Young People's Plan of the Borough Council and its partners in health, "
+        "education, policing, the voluntary and community sector and the wider Children's Trust "
+        "partnership, 2011 to 2014"
     )
     plan = og.load(
         PLAN_HEADER.replace("plan: {id: t,", f'plan: {{id: t, title: "{title}",')
@@ -2262,7 +2285,8 @@ def test_an_owner_view_of_an_outcome_no_node_serves_says_why():
     plan = og.load(
         PLAN_HEADER
         + "priorities: [{id: P1, title: Healthy lives, indicators: [LOCAL-1], objectives: "
-        "[{id: O1, title: Fewer admissions, milestones: [{id: M1, title: Audit, lead: Public health}]}]}]\n"
+        "[{id: O1, title: Fewer admissions, milestones: [{id: M1, title: Audit, lead: Public "
+        "health}]}]}]\n"
     )
     with pytest.raises(RenderError) as info:
         to_dot(plan, diagram_options(plan, owners=True, outcome="be_healthy"))
@@ -2350,7 +2374,7 @@ def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurr
     ("model", "milestones"),
     [(THURROCK, False), (THURROCK, True), (SOUTHEND, False), (SOUTHEND, True)],
 )
-def test_a_focus_on_an_indicator_measured_under_several_priorities_draws_it_without_graphviz_warnings(
+def test_a_focus_on_an_indicator_under_several_priorities_draws_it_without_graphviz_warnings(
     model, milestones
 ):
     from outcome_graph.graph.facts import PlanFacts
@@ -2408,8 +2432,8 @@ def test_the_owner_view_lists_the_owners_busiest_first_then_by_name_and_no_lead_
     nodes = svg_nodes(render(plan, "svg", owners=True, direction=direction))
     # (Graphviz ordered them to shorten the lines: Thurrock's busiest owner, EYFC, sat below ten
     # others, and owners of two milestones between owners of one)
-    # (band by band, left to right (top to bottom, TB), then down each band's column (across its row);
-    # y grows downwards)
+    # (band by band, left to right (top to bottom, TB), then down each band's column (across its
+    # row); y grows downwards)
     band, along = (0, 1) if direction == "LR" else (1, 0)
     drawn = sorted(
         (n for n in nodes if n.startswith("og-owner-") or n == "og-no-lead"),
@@ -2532,10 +2556,10 @@ def _owner_view_boxes(svg: bytes, direction: str) -> list[list[str]]:
 def test_the_boxes_of_each_band_of_the_owner_view_stand_in_the_plan_s_order(
     model, direction, count
 ):
-    # (Graphviz ordered a band's boxes to shorten the owners' lines, whatever edges joined them within
-    # a rank: Thurrock's first band read P3, P2, P1 and Southend's P6, P5, P7, P1, P3, P4, P2; 2 of
-    # Thurrock's 4 bands, all 5 top to bottom, every band of Southend's and of a generated plan's
-    # (P4, P3, P2, P1, P6, P5) stood out of order. Richmond's bands hold a box each.)
+    # (Graphviz ordered a band's boxes to shorten the owners' lines, whatever edges joined them
+    # within a rank: Thurrock's first band read P3, P2, P1 and Southend's P6, P5, P7, P1, P3, P4,
+    # P2; 2 of Thurrock's 4 bands, all 5 top to bottom, every band of Southend's and of a generated
+    # plan's (P4, P3, P2, P1, P6, P5) stood out of order. Richmond's bands hold a box each.)
     plan = og.load(model if model is not None else big_plan())
     bands = _owner_view_boxes(render(plan, "svg", owners=True, direction=direction), direction)
     assert len(bands) == count and sum(len(boxes) > 1 for boxes in bands) >= count - 1
@@ -2550,7 +2574,8 @@ def test_the_owner_view_s_box_anchors_are_hidden_points_in_the_plan_s_order(dire
     plan = og.load(THURROCK)
     text = to_dot(plan, diagram_options(plan, owners=True, direction=direction))
     anchors = re.findall(
-        r'^\s+"(og:anchor:(\d+):(\d+))" \[id="og-anchor-\2-\3", class="og-anchor", shape="point", style="invis"',
+        r'^\s+"(og:anchor:(\d+):(\d+))" \[id="og-anchor-\2-\3", class="og-anchor", '
+        r'shape="point", style="invis"',
         text,
         re.M,
     )
@@ -2570,7 +2595,8 @@ def test_the_owner_view_s_box_anchors_are_hidden_points_in_the_plan_s_order(dire
         )
         assert len(tails) == ANCHOR_LINES and len(set(tails)) == 1
         by_band.setdefault(b, []).append(re.sub(r"^og:copy:\d+:", "", tails[0]))
-        # (in the rank after the band's last column: beyond the end of every owner's line of the band)
+        # (in the rank after the band's last column:
+        # beyond the end of every owner's line of the band)
         work = [
             n
             for n, r in rank.items()
@@ -2702,7 +2728,8 @@ def test_the_plan_title_of_the_diagram_wraps_into_even_lines():
     dot = to_dot(southend, diagram_options(southend, focus="P1"))
     heading = re.search(r'<FONT POINT-SIZE="18"[^>]*><B>(.*?)</B>', dot).group(1)
     lines = [html.unescape(line) for line in heading.split("<BR/>")]
-    # (filled line by line, Southend's title left "Update 2008 – 2009" under a line of 85 characters)
+    # (filled line by line, Southend's title left
+    # "Update 2008 – 2009" under a line of 85 characters)
     assert " ".join(lines) == " ".join(southend.title.split())
     assert len(lines) == 2 and all(len(line) <= 90 for line in lines)
     assert max(map(len, lines)) - min(map(len, lines)) <= 10, lines
@@ -2759,7 +2786,8 @@ def test_a_node_title_wraps_evenly_in_no_more_lines_than_filling_them_in_turn(
 
 
 def _read_back(lines: list[str], text: str) -> str:
-    """Wrapped lines as the text they came from: a space between two lines where the text has one."""
+    """Wrapped lines as the text they came from: a space between two lines where the text has
+    one."""
     read = lines[0]
     for line in lines[1:]:
         read += (" " if text[len(read) :].startswith(" ") else "") + line
@@ -2819,7 +2847,8 @@ def test_no_title_of_four_words_or_more_ends_on_a_word_alone_where_two_fit(model
         words = len(node.title.split())
         if len(lines) > 1 and words >= 4:
             checked += 1
-            # (a word alone is left only where the words before it fill every line: none of the models)
+            # (a word alone is left only where the words
+            # before it fill every line: none of the models)
             assert " " in lines[-1].removesuffix(" …"), (node.id, lines)
     assert checked > 50
     # The owners' names too ("Head of Specialist / Services", "Capacity and Service / Improvement").
@@ -2897,11 +2926,13 @@ def test_the_owner_view_is_near_a_page_s_shape_however_many_owners(plan, directi
     ("model", "owners", "advice"),
     [
         ("richmond", False, "--focus T4 (one priority a page, then T1, T2 and T3)"),
-        # (Richmond's owner view, told "--focus 4.1" until its lines stopped running round its box, fits)
+        # (Richmond's owner view, told "--focus 4.1" until
+        # its lines stopped running round its box, fits)
         (
             "southend",
             True,
-            "--focus P2.A2.O5 (one objective a page, the largest; each of the plan's 126 objectives in turn)",
+            "--focus P2.A2.O5 (one objective a page, the largest; each of the plan's 126 "
+            "objectives in turn)",
         ),
         ("thurrock", True, "--focus P1 (one priority a page, then P2, P3 and P4)"),
     ],

@@ -1,4 +1,5 @@
-"""Diff of two versions of a plan: the second version is made here by editing a copy of a real plan."""
+"""Diff of two versions of a plan: the second version is made here by editing a copy of a real
+plan."""
 
 from __future__ import annotations
 
@@ -98,7 +99,8 @@ def test_diff_of_a_refresh():
         "id-changed"
     ]
     assert not any(c.change == "removed" and c.old_id.startswith("P1.A2") for c in result.changes)
-    # the new period makes every 2011 date fall before it: findings introduced; the dropped ones resolved
+    # the new period makes every 2011 date fall before
+    # it: findings introduced; the dropped ones resolved
     assert result.findings_compared and result.introduced and result.resolved
     assert any(f.rule == "OG402" for f in result.introduced)
     assert result.summary["findings_introduced"] == len(result.introduced)
@@ -202,11 +204,13 @@ def test_matching_scales_with_the_plan():
         lines = [PLAN_HEADER, "objectives:\n"]
         for o in range(objectives):
             lines.append(
-                f"  - id: O{o}\n    title: Objective {o} about topic{o} and outcome{o}\n    milestones:\n"
+                f"  - id: O{o}\n    title: Objective {o} about topic{o} and outcome{o}\n"
+                "    milestones:\n"
             )
             for m in range(25):
                 lines.append(
-                    f"      - {{id: {prefix}{o}.{m}, title: Deliver item{o}x{m} for cohort{m} in area{o} {suffix}}}\n"
+                    f"      - {{id: {prefix}{o}.{m}, title: Deliver item{o}x{m} for cohort{m} in "
+                    f"area{o} {suffix}}}\n"
                 )
         return og.load("".join(lines))
 
@@ -353,9 +357,10 @@ def test_findings_resolved_are_the_ones_gone_when_a_node_has_several_of_a_rule()
         for f in og.check(new).by_rule("OG305")
         if f.node == "S L Assets and School Organisation"
     ] == [
-        "'S L Assets and School Organisation' and 'SL Assets and School Organisation (SL ASO)' look like one owner "
-        "counted twice (the first leads 1 milestone, the second 3 milestones): 'S L Assets and School Organisation' "
-        "is 'SL Assets and School Organisation (SL ASO)' without its acronym."
+        "'S L Assets and School Organisation' and 'SL Assets and School Organisation (SL ASO)' "
+        "look like one owner counted twice (the first leads 1 milestone, the second 3 "
+        "milestones): 'S L Assets and School Organisation' is 'SL Assets and School Organisation "
+        "(SL ASO)' without its acronym."
     ]
 
 
@@ -403,7 +408,8 @@ def test_a_row_inserted_in_a_flat_table_is_one_addition(tmp_path: Path):
 
 
 def test_a_row_inserted_in_a_level_sheet_without_ids_is_one_addition(tmp_path: Path):
-    # The per-level form's blank ids are positions too (P1, P2...): matched by title, as a flat table's.
+    # The per-level form's blank ids are positions too
+    # (P1, P2...): matched by title, as a flat table's.
     def workbook(path: Path, titles: list[str]) -> Path:
         wb = template_workbook(path)
         for title in titles:
@@ -447,14 +453,14 @@ def _plan(body: str, header: str = PLAN_HEADER) -> og.Plan:
     return og.load(header + body)
 
 
-def test_a_milestone_s_due_and_status_are_changes_but_spacing_and_the_order_of_joint_leads_are_not():
+def test_a_milestone_s_due_and_status_are_changes_but_spacing_and_joint_leads_order_are_not():
     old = _plan(
-        'milestones: [{id: M1, title: "Audit  the junctions", lead: [Roads, Police], due: "2011-06", '
-        "status: on_track}]\n"
+        'milestones: [{id: M1, title: "Audit  the junctions", lead: [Roads, Police], '
+        'due: "2011-06", status: on_track}]\n'
     )
     new = _plan(
-        'milestones: [{id: M1, title: "Audit the junctions", lead: [Police, Roads], due: "2011-07", '
-        "status: done}]\n"
+        'milestones: [{id: M1, title: "Audit the junctions", lead: [Police, Roads], '
+        'due: "2011-07", status: done}]\n'
     )
     result = diff(old, new, findings=False)
     assert [(c.change, c.before, c.after) for c in result.changes] == [
@@ -475,10 +481,12 @@ def test_indicator_codes_compare_as_codes_and_an_indicator_only_referred_to_is_n
 def test_ids_are_matched_within_one_kind():
     # An objective and a milestone that swap ids are each matched by its title.
     old = _plan(
-        "objectives: [{id: O1, title: Safer roads, milestones: [{id: M1, title: Audit the junctions}]}]\n"
+        "objectives: [{id: O1, title: Safer roads, milestones: [{id: M1, title: Audit the "
+        "junctions}]}]\n"
     )
     new = _plan(
-        "objectives: [{id: M1, title: Safer roads, milestones: [{id: O1, title: Audit the junctions}]}]\n"
+        "objectives: [{id: M1, title: Safer roads, milestones: [{id: O1, title: Audit the "
+        "junctions}]}]\n"
     )
     result = diff(old, new, findings=False)
     assert result.matches == {"O1": ("M1", "title"), "M1": ("O1", "title")}
@@ -496,8 +504,9 @@ def test_ids_made_from_positions_are_not_matched_by_id(tmp_path: Path):
     flat = og.load(table, period="2011-04-01..2012-03-31")
     assert "P1.O2" in flat.generated_ids
     named = _plan(
-        "priorities:\n  - {id: P1, title: Safe, objectives: [{id: P1.O1, title: Fewer children in care}, "
-        "{id: P1.O2, title: Safer online}, {id: P1.O3, title: Better child protection}]}\n"
+        "priorities:\n  - {id: P1, title: Safe, objectives: [{id: P1.O1, title: Fewer children "
+        "in care}, {id: P1.O2, title: Safer online}, {id: P1.O3, title: Better child "
+        "protection}]}\n"
     )
     result = diff(flat, named, findings=False)
     assert result.matches["P1.O2"] == ("P1.O3", "title")
@@ -509,8 +518,9 @@ def test_ids_made_from_positions_are_not_matched_by_id(tmp_path: Path):
 
 def test_a_title_found_under_several_parents_is_matched_under_its_own_parent():
     old = _plan(
-        "priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Fewer accidents}]}\n"
-        "  - {id: P2, title: Safe, objectives: [{id: O2, title: Fewer accidents}]}\n"
+        "priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Fewer "
+        "accidents}]}\n  - {id: P2, title: Safe, objectives: [{id: O2, title: Fewer "
+        "accidents}]}\n"
     )
     new = _plan(
         "priorities:\n  - {id: P2, title: Safe, objectives: [{id: N2, title: Fewer accidents}]}\n"
@@ -537,12 +547,13 @@ def test_a_title_found_under_several_other_parents_is_not_guessed():
 
 def test_a_similar_title_is_matched_only_under_the_same_parent():
     old = _plan(
-        "priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Improve school attendance}]}\n"
-        "  - {id: P2, title: Safe}\n"
+        "priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Improve school "
+        "attendance}]}\n  - {id: P2, title: Safe}\n"
     )
     new = _plan(
         "priorities:\n  - {id: P1, title: Healthy}\n"
-        "  - {id: P2, title: Safe, objectives: [{id: N1, title: Improve school attendance across the borough}]}\n"
+        "  - {id: P2, title: Safe, objectives: [{id: N1, title: Improve school attendance across "
+        "the borough}]}\n"
     )
     result = diff(old, new, findings=False)
     assert "O1" not in result.matches
@@ -566,7 +577,8 @@ def test_parts_that_cover_too_little_of_the_old_title_are_not_a_split():
     old = _objectives(
         (
             "O1",
-            "Reduce teenage conceptions and improve sexual health services and recruit school nurses",
+            "Reduce teenage conceptions and improve sexual health services and recruit school "
+            "nurses",
         )
     )
     new = _objectives(("N1", "Reduce teenage conceptions"), ("N2", "Improve sexual health"))
@@ -593,7 +605,8 @@ def test_findings_of_a_plan_whose_id_changed_are_the_same_findings():
 
 
 def _depending_on(targets: str) -> og.Plan:
-    # M1's dependencies on nodes the plan does not have: one OG104 finding each, at M1, in this order
+    # M1's dependencies on nodes the plan does not
+    # have: one OG104 finding each, at M1, in this order
     return og.load(
         PLAN_HEADER
         + "objectives: [{id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, "
@@ -724,7 +737,8 @@ def test_diff_chooses_the_rules_of_its_check_as_check_does(tmp_path: Path):
     # (--select, --ignore and --severity, as every other command that checks a plan takes them)
     header = (
         PLAN_HEADER + "priorities:\n  - id: P1\n    title: Safe\n    outcomes: [stay_safe]\n"
-        "    objectives:\n      - {id: O1, title: Fewer accidents, lead: Road safety team, indicators: [NI 70]}\n"
+        "    objectives:\n      - {id: O1, title: Fewer accidents, lead: Road safety team, "
+        "indicators: [NI 70]}\n"
     )
     (tmp_path / "old.yaml").write_text(header)
     (tmp_path / "new.yaml").write_text(
@@ -757,9 +771,10 @@ def test_two_plans_that_share_few_nodes_are_said_to_hardly_be_versions_of_one_pl
     result = diff(og.load(THURROCK), tutorial, findings=False)
     assert result.summary["reworded"] > 0
     assert result.notices == [
-        f"none of the 12 nodes of tutorial-cypp-2011-12 ({tutorial.file}) has a counterpart with the same or a "
-        f"similar title in thurrock-cypp-2011-12 ({THURROCK}), so the two are hardly versions of one plan and most "
-        "of their nodes are listed as removed, added or reworded"
+        f"none of the 12 nodes of tutorial-cypp-2011-12 ({tutorial.file}) has a counterpart with "
+        f"the same or a similar title in thurrock-cypp-2011-12 ({THURROCK}), so the two are "
+        "hardly versions of one plan and most of their nodes are listed as removed, added or "
+        "reworded"
     ]
     southend = og.load(MODELS / "southend-cypp-2008-09.yaml")
     assert (
@@ -871,9 +886,9 @@ def test_a_finding_about_another_indicator_at_a_node_is_introduced_and_the_old_o
     for code in ("NI 114", "NI 110"):
         path = tmp_path / f"{code.replace(' ', '')}.yaml"
         path.write_text(
-            PLAN_HEADER
-            + "objectives:\n  - {id: O1, title: Better attendance, outcomes: [enjoy_and_achieve], "
-            f"indicators: ['{code}'], milestones: [{{id: M1, title: Audit, lead: Bob, timescale: June 11}}]}}\n",
+            PLAN_HEADER + "objectives:\n  - {id: O1, title: Better attendance, outcomes: "
+            f"[enjoy_and_achieve], indicators: ['{code}'], milestones: [{{id: M1, title: "
+            "Audit, lead: Bob, timescale: June 11}]}\n",
             encoding="utf-8",
         )
         plans.append(path)

@@ -33,7 +33,8 @@ def blocks(kind: str) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    """A folder that looks like the repository (models/, examples/ ...) where outputs can be written."""
+    """A folder that looks like the repository (models/, examples/ ...) where outputs can be
+    written."""
     for name in ("models", "examples", "docs", "src"):
         (tmp_path / name).symlink_to(ROOT / name)
     return tmp_path
@@ -172,7 +173,8 @@ def _anchors(path: Path) -> set[str]:
 def test_anchors_are_made_as_github_makes_them(tmp_path: Path):
     page = tmp_path / "page.md"
     page.write_text(
-        "# Title\n## 6. Hold a plan to new findings only\n### OG101 empty-branch\n```yaml\n# not: a heading\n```\n"
+        "# Title\n## 6. Hold a plan to new findings only\n### OG101 empty-branch\n```yaml\n"
+        "# not: a heading\n```\n"
     )
     assert _anchors(page) == {"title", "6-hold-a-plan-to-new-findings-only", "og101-empty-branch"}
 
@@ -198,8 +200,8 @@ def test_relative_links_and_anchors_resolve(doc: Path):
 _NUMBERS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
     )
 }
 _TENS = {

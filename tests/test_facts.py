@@ -33,7 +33,8 @@ LEVEL = {
 
 @st.composite
 def flat_plans(draw) -> dict:
-    """A flat plan whose nodes name any other node as parent (cycles, same-level and missing parents)."""
+    """A flat plan whose nodes name any other node as parent (cycles, same-level and missing
+    parents)."""
     n = draw(st.integers(1, 14))
     lists: dict[str, list[dict]] = {k: [] for k in KINDS}
     ids = [f"N{i}" for i in range(n)]

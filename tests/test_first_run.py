@@ -1,5 +1,6 @@
 """A strategy lead's first plan, from the template to the board: what the command says at each step
-must be something a person working in a spreadsheet can act on (the cell, the column, what to write)."""
+must be something a person working in a spreadsheet
+can act on (the cell, the column, what to write)."""
 
 from __future__ import annotations
 
@@ -55,14 +56,16 @@ def test_a_misspelt_header_of_a_flat_table_says_which_column_it_meant(tmp_path: 
     code, out, err = run("check", str(path), "--select", "OG301")
     assert code == 0 and "OG301" in out
     assert (
-        f"notice: {path}: columns the reader does not know were not read: table!C1 'Lead Offcer' (did you mean "
-        "'Lead officer'?), table!D1 'Timscale' (did you mean 'Timescale'?), table!E1 'Budget'; to have one read, head it with the name "
-        "of the field it holds (lead, timescale, indicators...)\n"
+        f"notice: {path}: columns the reader does not know were not read: table!C1 'Lead Offcer' "
+        "(did you mean 'Lead officer'?), table!D1 'Timscale' (did you mean 'Timescale'?), "
+        "table!E1 'Budget'; to have one read, head it with the name of the field it holds "
+        "(lead, timescale, indicators...)\n"
     ) in err
 
 
 def test_a_column_of_a_role_the_table_has_is_not_taken_for_a_misspelling(tmp_path: Path):
-    # A second lead column, or a tracker's 'Progress' commentary, is no misspelt column the table lacks.
+    # A second lead column, or a tracker's 'Progress'
+    # commentary, is no misspelt column the table lacks.
     path = workbook(
         tmp_path / "table.xlsx",
         {
@@ -89,13 +92,16 @@ priorities:
     title: Children are safe
     outcomes: [stay_safe]
     objectives:
-      - {id: P1.O1, title: Fewer children go missing, lead: Head of Safeguarding, indicators: [NI 71]}
+      - {id: P1.O1, title: Fewer children go missing, lead: Head of Safeguarding,
+         indicators: [NI 71]}
   - id: P2
     title: Every child achieves
     outcomes: [enjoy_and_achieve]
     objectives:
-      - {id: P2.O1, title: Support schools below the floor, lead: Head of School Improvement, indicators: [NI 73]}
-      - {id: P2.O2, title: Healthy school meals, lead: Head of School Improvement, outcomes: [be_healthy]}
+      - {id: P2.O1, title: Support schools below the floor, lead: Head of School Improvement,
+         indicators: [NI 73]}
+      - {id: P2.O2, title: Healthy school meals, lead: Head of School Improvement,
+         outcomes: [be_healthy]}
 """
 
 
@@ -108,7 +114,8 @@ def _outcome_gaps(path: Path) -> dict[str, str]:
 def test_an_outcome_gap_says_where_to_tag_the_outcome_and_how_to_accept_it(tmp_path: Path):
     # A first plan of two priorities: two outcomes with no objective, one (be healthy) with an
     # objective and no indicator. The hint names the outcome to write, where, and how to accept a
-    # gap that another plan covers: in YAML the keys, in a workbook its columns and the ignore sheet.
+    # gap that another plan covers: in YAML the keys,
+    # in a workbook its columns and the ignore sheet.
     from outcome_graph.convert import write_plan
 
     plan = tmp_path / "plan.yaml"
@@ -117,13 +124,14 @@ def test_an_outcome_gap_says_where_to_tag_the_outcome_and_how_to_accept_it(tmp_p
     assert gaps[
         "The outcome 'Make a positive contribution' has no objective and no indicator in the plan."
     ] == (
-        "Tag an objective that serves it (or its aim or priority) with `outcomes: [positive_contribution]`, or add "
-        "one, and list an indicator that measures it in `indicators:`; if another plan covers it, add an `ignore:` "
-        "entry under `plan:` (`ignore: [{rule: OG201, reason: ...}]`)."
+        "Tag an objective that serves it (or its aim or priority) with `outcomes: "
+        "[positive_contribution]`, or add one, and list an indicator that measures it in "
+        "`indicators:`; if another plan covers it, add an `ignore:` entry under `plan:` "
+        "(`ignore: [{rule: OG201, reason: ...}]`)."
     )
     assert gaps["The outcome 'Be healthy' has no indicator in the plan."] == (
-        "List an indicator that measures it in `indicators:`; if another plan covers it, add an `ignore:` entry "
-        "under `plan:` (`ignore: [{rule: OG201, reason: ...}]`)."
+        "List an indicator that measures it in `indicators:`; if another plan covers it, add an "
+        "`ignore:` entry under `plan:` (`ignore: [{rule: OG201, reason: ...}]`)."
     )
     import outcome_graph as og
 
@@ -133,9 +141,10 @@ def test_an_outcome_gap_says_where_to_tag_the_outcome_and_how_to_accept_it(tmp_p
     assert gaps[
         "The outcome 'Achieve economic well-being' has no objective and no indicator in the plan."
     ] == (
-        "Tag an objective that serves it (or its aim or priority) with `economic_wellbeing` in the `outcomes` "
-        "column, or add one, and list an indicator that measures it in the `indicators` column; if another plan "
-        "covers it, add a row of the ignore sheet: the plan's id in `node`, OG201 in `rule` and why in `reason`."
+        "Tag an objective that serves it (or its aim or priority) with `economic_wellbeing` in "
+        "the `outcomes` column, or add one, and list an indicator that measures it in the "
+        "`indicators` column; if another plan covers it, add a row of the ignore sheet: the "
+        "plan's id in `node`, OG201 in `rule` and why in `reason`."
     )
     # Following the hint accepts them: a row of the ignore sheet (the workbook has it, headed as the
     # template's is) naming the plan.
@@ -171,7 +180,8 @@ def test_a_national_indicator_without_a_title_is_told_the_set_s_title(tmp_path: 
     plan = tmp_path / "plan.yaml"
     plan.write_text(
         "format: outcome-graph/v1\nplan: {id: t, period: {start: 2012-04-01, end: 2013-03-31}}\n"
-        "indicators:\n  - {id: NI 71, direction: decrease}\n  - {id: LOCAL 1, direction: decrease}\n"
+        "indicators:\n  - {id: NI 71, direction: decrease}\n"
+        "  - {id: LOCAL 1, direction: decrease}\n"
     )
     code, out, err = run("check", str(plan))
     assert (
@@ -179,8 +189,9 @@ def test_a_national_indicator_without_a_title_is_told_the_set_s_title(tmp_path: 
         and out == ""
         and err.splitlines()
         == [
-            f"error: {plan}:4:5: indicator NI 71 is missing the required field 'title'; the National Indicator Set calls "
-            "NI 71 'Children who have run away from home/care overnight'",
+            f"error: {plan}:4:5: indicator NI 71 is missing the required field 'title'; the "
+            "National Indicator Set calls NI 71 'Children who have run away from home/care "
+            "overnight'",
             f"error: {plan}:5:5: indicator LOCAL 1 is missing the required field 'title'",
         ]
     )
@@ -197,15 +208,18 @@ def test_a_national_indicator_without_a_title_is_told_the_set_s_title(tmp_path: 
     )
     code, out, err = run("check", str(book))
     assert code == 2 and err.splitlines() == [
-        f"error: {book}:indicators!B2: the title of indicator NI 73 is missing (the cell is blank); the National Indicator Set calls "
-        "NI 73 'Achievement at level 4 or above in both English and Maths at Key Stage 2 (Threshold)'",
+        f"error: {book}:indicators!B2: the title of indicator NI 73 is missing (the cell is "
+        "blank); the National Indicator Set calls NI 73 'Achievement at level 4 or above in "
+        "both English and Maths at Key Stage 2 (Threshold)'",
         f"error: {book}:indicators!B3: the title of indicator NI 7l is missing (the cell is blank)",
     ]
 
 
 def test_a_plan_period_typed_in_words_says_the_date_to_write(tmp_path: Path):
-    # A due cell reads '31st March 2013' as that date; the plan sheet's period is written year-month-day,
-    # and the error says which date to write, as it does for a date the program rewrote (31/03/2013).
+    # A due cell reads '31st March 2013' as that date; the plan sheet's period is written
+    # year-month-day, and the error says which date to write, as it does for a date the program
+    # rewrote (31/03/2013).
+    # (31/03/2013).
     rows = [
         ["format", *PLAN_SHEET[0]],
         ["outcome-graph/v1", "anytown", "Anytown plan", "1 April 2012", "31st March 2013"],
@@ -215,10 +229,10 @@ def test_a_plan_period_typed_in_words_says_the_date_to_write(tmp_path: Path):
     )
     code, _, err = run("check", str(book))
     assert code == 2 and err.splitlines() == [
-        f"error: {book}:plan!D2: the start date of the plan's period: '1 April 2012' is not a date written year-month-day "
-        "(2011-04-01); write 2012-04-01 if that is what was meant",
-        f"error: {book}:plan!E2: the end date of the plan's period: '31st March 2013' is not a date written year-month-day "
-        "(2011-04-01); write 2013-03-31 if that is what was meant",
+        f"error: {book}:plan!D2: the start date of the plan's period: '1 April 2012' is not a "
+        "date written year-month-day (2011-04-01); write 2012-04-01 if that is what was meant",
+        f"error: {book}:plan!E2: the end date of the plan's period: '31st March 2013' is not a "
+        "date written year-month-day (2011-04-01); write 2013-03-31 if that is what was meant",
     ]
     rows[1][3:] = ["April 2012", "31st Marhc 2013"]  # (no day, or no month: nothing to guess)
     workbook(book, {"plan": rows, "priorities": [["id", "title"], ["P1", "Safe"]]})
@@ -274,9 +288,9 @@ def test_an_unknown_code_s_hint_works_as_written(tmp_path: Path):
     code, out, _ = run("check", str(plan), "--select", "OG501")
     assert "OG501 Indicator NI 711 is not in the National Indicator Set." in out
     assert (
-        "hint: Correct the code (check the National Indicator Set or the local catalogue); if it is a measure "
-        "of your own, not one of the catalogue's, write it without the catalogue's letters (`NI`), as a local "
-        "measure."
+        "hint: Correct the code (check the National Indicator Set or the local catalogue); if it "
+        "is a measure of your own, not one of the catalogue's, write it without the catalogue's "
+        "letters (`NI`), as a local measure."
     ) in out
     plan.write_text(text.replace("NI 711", "Missing-children protocol audits"))
     assert "OG501" not in run("check", str(plan), "--select", "OG501")[1]
@@ -300,8 +314,8 @@ def test_a_parent_that_does_not_exist_is_corrected_in_the_parent_column(tmp_path
         and f"{book}:milestones!C2: OG104 O1.M1's parent 'O2' does not exist in the plan." in out
     )
     assert (
-        "hint: Correct the id in the `parent` column (ids are case-sensitive), or add the node it names.\n"
-        in out
+        "hint: Correct the id in the `parent` column (ids are case-sensitive), or add the node "
+        "it names.\n" in out
     )
     rows["milestones"][1][1] = "O1"  # (done as the hint says)
     workbook(book, rows)
@@ -326,8 +340,8 @@ def test_the_empty_template_s_period_error_says_how_dates_are_written(tmp_path: 
     code, _, err = run("check", str(path))
     assert code == 2 and "ISO" not in err
     assert (
-        f"error: {path}:plan!E2: the plan period is unknown: the plan sheet's period.start and period.end "
-        "columns are empty: fill them in (year-month-day: 2011-04-01)"
+        f"error: {path}:plan!E2: the plan period is unknown: the plan sheet's period.start and "
+        "period.end columns are empty: fill them in (year-month-day: 2011-04-01)"
     ) in err
     comments = {
         c.value: c.comment.text for c in openpyxl.load_workbook(path)["plan"][1] if c.comment

@@ -34,7 +34,8 @@ def test_raw_bytes_give_a_plan_or_a_plan_error(data):
 
 @st.composite
 def broken_plan_texts(draw):
-    """A valid generated plan, slightly broken: characters deleted, inserted or swapped, lines moved."""
+    """A valid generated plan, slightly broken: characters deleted, inserted or swapped, lines
+    moved."""
     text = plan_text(draw(plans(max_priorities=2)))
     for _ in range(draw(st.integers(1, 4))):
         if not text:
@@ -362,7 +363,8 @@ CSV_CELLS = [
     st.sampled_from(["\n", "\r\n", "\r"]),
     st.lists(st.lists(st.sampled_from(CSV_CELLS), min_size=1, max_size=5), min_size=1, max_size=6),
 )
-# (two UTF-8 marks before text that is not UTF-8: the second was read as 'ï»¿' before the first header)
+# (two UTF-8 marks before text that is not UTF-8: the
+# second was read as 'ï»¿' before the first header)
 @example(b"\xef\xbb\xbf\xef\xbb\xbf", "cp1252", ",", "\n", [["Key milestones", "Café"]])
 def test_any_csv_file_gives_a_plan_or_problems_naming_the_file(
     mark, encoding, delimiter, newline, rows

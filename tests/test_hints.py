@@ -62,9 +62,9 @@ def _yaml_only(hint: str) -> list[str]:
     return YAML_SYNTAX.findall(hint) + bare
 
 
-#: A field written as a YAML key and its value, in brackets or a code span ("(direction: increase)"):
-#: lower case, as the format spells its keys (a title's "Target:" is the plan's own words), and not
-#: prose's colon ("no targets: none of ...").
+#: A field written as a YAML key and its value, in brackets or a code span ("(direction:
+#: increase)"): lower case, as the format spells its keys (a title's "Target:" is the plan's own
+#: words), and not prose's colon ("no targets: none of ...").
 KEY_WRITTEN = re.compile(
     r"[(`](?:" + "|".join(sorted(map(re.escape, FIELD_NAMES), key=len, reverse=True)) + r"): "
 )
@@ -153,7 +153,8 @@ def test_a_spreadsheet_s_messages_are_the_yaml_plan_s_and_in_no_yaml(
 )
 def test_an_indicator_s_direction_is_given_in_words_on_every_form(case: RuleCase, tmp_path: Path):
     # OG504 and OG505 explain a verdict by the indicator's direction: in words ("its direction is
-    # increase"), not as the key a YAML plan writes ("direction: increase"), in a workbook as in YAML.
+    # increase"), not as the key a YAML plan writes
+    # ("direction: increase"), in a workbook as in YAML.
     plan = load_bytes(complete_plan_text(case.plan).encode("utf-8"), file=f"{case.name}.yaml")
     write_plan(plan, tmp_path / "plan.xlsx")
     messages = [f.message for f in run_case(case)]
@@ -188,21 +189,23 @@ def test_a_workbook_s_hints_name_the_sheet_and_column(converted: dict[str, dict[
         "variants sheet with the view's wording), or remove the view's claim to be complete."
     )
     assert hints["csv"]["OG404"] == (
-        "Copy the date from the other document into the `due` column (keeping the reference in the `timescale` "
-        "column), or accept the reference with a row of ignore.csv: the id of the milestone in `node`, OG404 in "
-        "`rule` and why in `reason`."
+        "Copy the date from the other document into the `due` column (keeping the reference in "
+        "the `timescale` column), or accept the reference with a row of ignore.csv: the id of "
+        "the milestone in `node`, OG404 in `rule` and why in `reason`."
     )
     owners = {f.hint for f in thurrock["xlsx"].by_rule("OG305")}
     assert (
-        "Write it as 'CSP' everywhere, or declare one owner with the other spelling in the `aliases` column "
-        "of the owners sheet; if they are two owners, say so in a row of the ignore sheet: the id of the node where "
-        "this is reported in `node`, OG305 in `rule` and why in `reason`."
+        "Write it as 'CSP' everywhere, or declare one owner with the other spelling in the "
+        "`aliases` column of the owners sheet; if they are two owners, say so in a row of the "
+        "ignore sheet: the id of the node where this is reported in `node`, OG305 in `rule` and "
+        "why in `reason`."
     ) in owners
     assert (
-        "Write 'Head of Care & Targeted Outcomes (HCATO)' and 'Head of Service – CATO' as 'Head CATO' everywhere, "
-        "or declare one owner with the other spellings in the `aliases` column of the owners sheet; if they are "
-        "not all one owner, say so in a row of the ignore sheet: the id of the node where this is reported in "
-        "`node`, OG305 in `rule` and why in `reason`."
+        "Write 'Head of Care & Targeted Outcomes (HCATO)' and 'Head of Service – CATO' as 'Head "
+        "CATO' everywhere, or declare one owner with the other spellings in the `aliases` column "
+        "of the owners sheet; if they are not all one owner, say so in a row of the ignore "
+        "sheet: the id of the node where this is reported in `node`, OG305 in `rule` and why in "
+        "`reason`."
     ) in owners
 
 

@@ -40,7 +40,8 @@ def test_findings_show_terminal_escapes_in_plan_text_as_escapes(
     attack = "".join(TERMINAL_ATTACKS)
     (tmp_path / "p.yaml").write_text(
         PLAN_HEADER + "owners: [{id: HSI, name: Head}]\nmilestones:\n"
-        f'  - {{id: M1, title: t, timescale: "{_yaml_escaped(attack)}June 11", lead: "Nobody{_yaml_escaped(attack)}"}}\n',
+        f'  - {{id: M1, title: t, timescale: "{_yaml_escaped(attack)}June 11", '
+        f'lead: "Nobody{_yaml_escaped(attack)}"}}\n',
         encoding="utf-8",
     )
     for extra in ([], ["--color"]):
@@ -160,8 +161,9 @@ def test_junit_xml_stays_well_formed_with_noncharacters_in_plan_text(
     from xml.etree import ElementTree as ET
 
     (tmp_path / "p.json").write_text(
-        '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": {"start": "2011-04-01", "end": "2012-03-31"}},\n'
-        ' "milestones": [{"id": "M1", "title": "a", "lead": "L", "timescale": "Whenever\\uffff\\ufffe\\u0001"}]}\n',
+        '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": {"start": "2011-04-01", '
+        '"end": "2012-03-31"}},\n "milestones": [{"id": "M1", "title": "a", "lead": "L", '
+        '"timescale": "Whenever\\uffff\\ufffe\\u0001"}]}\n',
         encoding="utf-8",
     )
     result = _run(["check", "p.json", "--format", "junit", "-o", "out.xml"], tmp_path, cli_env)
@@ -174,7 +176,8 @@ def test_junit_xml_stays_well_formed_with_noncharacters_in_plan_text(
 def test_a_pipe_among_the_csv_files_of_a_plan_folder_is_refused(
     tmp_path: Path, cli_env: dict[str, str]
 ) -> None:
-    # (its sheet was left out without a word: a plan folder with a FIFO for milestones.csv lost them)
+    # (its sheet was left out without a word: a plan
+    # folder with a FIFO for milestones.csv lost them)
     import os
 
     from outcome_graph.convert import write_plan
@@ -182,8 +185,8 @@ def test_a_pipe_among_the_csv_files_of_a_plan_folder_is_refused(
     folder = tmp_path / "plan-csv"
     write_plan(
         og.load(
-            PLAN_HEADER
-            + "priorities: [{id: P1, title: Safe}]\nmilestones: [{id: M1, title: Audit, parent: P1}]\n"
+            PLAN_HEADER + "priorities: [{id: P1, title: Safe}]\n"
+            "milestones: [{id: M1, title: Audit, parent: P1}]\n"
         ),
         folder,
         to="csv",
@@ -238,8 +241,8 @@ def test_an_infinite_number_in_a_formatted_cell_of_a_workbook_is_read_not_a_cras
     result = _run(["check", "plan.xlsx"], tmp_path, cli_env)
     assert result.returncode == 2, result.stderr
     assert (
-        "plan.xlsx:milestones!D2: the number of milestone M1: 'inf' is not a number as a plan prints one"
-        in result.stderr
+        "plan.xlsx:milestones!D2: the number of milestone M1: 'inf' is not a number as a plan "
+        "prints one" in result.stderr
     )
 
 
@@ -345,7 +348,8 @@ def test_a_sheet_whose_last_cell_lies_far_from_the_others_is_read_through_the_ce
     for make, rows, columns in ((flat_xlsx, 256, 256), (flat_csv, 250, 250), (many_xlsx, 94, 256)):
         plan, work = work_of(og.load, make(rows, columns), period="2011-04-01..2012-03-31")
         _, work_4x = work_of(og.load, make(4 * rows, 4 * columns), period="2011-04-01..2012-03-31")
-        # (x4 the rows and the columns: about x4 the work, or less; every column of every row is x16)
+        # (x4 the rows and the columns: about x4 the
+        # work, or less; every column of every row is x16)
         assert len(plan.nodes) == 2 and work_4x.lines < 6 * work.lines, (
             make.__name__,
             work,
@@ -410,7 +414,8 @@ def test_a_plan_saved_with_windows_line_endings_under_a_long_comment_is_read_in_
         "".join(f"# note {i}: who wrote what, and when\n" for i in range(60))
         + PLAN_HEADER
         + (
-            "priorities:\n  - id: P1\n    title: Safe\n    objectives:\n      - {id: P1.O1, title: Audit, lead: ''}\n"
+            "priorities:\n  - id: P1\n    title: Safe\n    objectives:\n"
+            "      - {id: P1.O1, title: Audit, lead: ''}\n"
         )
     )
     (tmp_path / "lf.yaml").write_bytes(plan.encode())

@@ -1,4 +1,5 @@
-"""Loading: every field of the format, both forms, JSON, and an error with file and line for each problem."""
+"""Loading: every field of the format, both forms, JSON, and an error with file and line for each
+problem."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ catalogues:
     entries:
       - {code: CSC 001, title: Young carers supported, outcomes: [be_healthy]}
 groups:
-  - {id: CP1, title: Children are safe, kind: corporate_priority, members: [P1], views: [summary], tags: [x], notes: n}
+  - {id: CP1, title: Children are safe, kind: corporate_priority, members: [P1], views: [summary],
+     tags: [x], notes: n}
 priorities:
   - id: P1
     number: "1"
@@ -214,15 +216,16 @@ def _error(text: str, tmp_path: Path, name: str = "plan.yaml") -> PlanError:
         ),
         (PLAN_HEADER + "pillars: []\n", 3, "did you mean 'priorities'"),
         (
-            PLAN_HEADER
-            + "objectives:\n  - id: O1\n    title: x\n    milestones:\n      - {id: M1, title: y, due: 2011-13-45}\n",
+            PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    milestones:\n"
+            "      - {id: M1, title: y, due: 2011-13-45}\n",
             7,
             "month",
         ),
         (PLAN_HEADER + "objectives:\n  - {id: O1}\n", 4, "missing the required field 'title'"),
         ("format: outcome-graph/v1\nplan: {id: t}\n", 2, "missing the required field 'period'"),
         (
-            "format: outcome-graph/v1\nplan: {id: t, period: {start: 2012-04-01, end: 2011-03-31}}\n",
+            "format: outcome-graph/v1\n"
+            "plan: {id: t, period: {start: 2012-04-01, end: 2011-03-31}}\n",
             2,
             "ends (2011-03-31) before it starts",
         ),
@@ -264,16 +267,19 @@ def _error(text: str, tmp_path: Path, name: str = "plan.yaml") -> PlanError:
             4,
             "must be one of",
         ),
-        # (a field of other levels, written exactly, is not taken for a misspelling: `parent` is no `target`)
+        # (a field of other levels, written exactly, is not
+        # taken for a misspelling: `parent` is no `target`)
         (
             PLAN_HEADER + "indicators:\n  - {id: L1, title: x, parent: O1}\n",
             4,
-            "unknown field 'parent' in indicator L1: it is a field of priorities, aims, objectives and milestones",
+            "unknown field 'parent' in indicator L1: it is a field of priorities, aims, "
+            "objectives and milestones",
         ),
         (
             PLAN_HEADER + "milestones:\n  - {id: M1, title: x, lead: {name: y}}\n",
             4,
-            "the lead of milestone M1: must be text (an owner's id, name or alias) or a list of them",
+            "the lead of milestone M1: must be text (an owner's id, name or alias) or a list of "
+            "them",
         ),
         (PLAN_HEADER + "x: !!python/object/apply:os.system [echo hi]\n", 3, "not allowed"),
         (PLAN_HEADER + "title: a\ntitle: b\n", 4, "duplicate key 'title'"),
@@ -365,7 +371,8 @@ def test_problems_a_rule_reports_never_stop_loading():
     plan = og.load(
         PLAN_HEADER
         + "aims:\n  - {id: A1, title: a, parent: A2}\n  - {id: A2, title: b, parent: A1}\n"
-        + "objectives:\n  - {id: O1, title: c, parent: NOPE, indicators: [ZZ 1]}\n  - {id: O2, title: orphan}\n"
+        + "objectives:\n  - {id: O1, title: c, parent: NOPE, indicators: [ZZ 1]}\n"
+        "  - {id: O2, title: orphan}\n"
     )
     assert set(plan.nodes) == {"A1", "A2", "O1", "O2"}
 
@@ -440,11 +447,13 @@ def test_problems_name_the_column_too(text: str, needle: str, where: tuple[int, 
         # (a Unix timestamp of midnight, 1 April 2011, and a date with a time: not ISO dates either)
         (
             "period: {start: 1301616000, end: 2012-03-31}",
-            "the start date of the plan's period: '1301616000' is not a date written year-month-day",
+            "the start date of the plan's period: '1301616000' is not a date written "
+            "year-month-day",
         ),
         (
             "period: {start: 2011-04-01, end: '2012-03-31T00:00:00'}",
-            "the end date of the plan's period: '2012-03-31T00:00:00' is not a date written year-month-day",
+            "the end date of the plan's period: '2012-03-31T00:00:00' is not a date written "
+            "year-month-day",
         ),
         (
             "period: {start: 2011-04, end: 2012-03-31}",
@@ -538,7 +547,8 @@ def test_an_owner_group_or_catalogue_declared_twice_is_an_error(tmp_path):
         (8, "duplicate group id 'G' (first declared on line 7); groups' ids must be unique"),
         (
             11,
-            "catalogue prefix 'csc' is declared twice (first on line 10); prefixes compare ignoring case",
+            "catalogue prefix 'csc' is declared twice (first on line 10); prefixes compare "
+            "ignoring case",
         ),
     ]
     # The National Indicator Set is built in: a local catalogue under its prefix would replace it,
@@ -589,7 +599,8 @@ def test_an_owner_group_or_catalogue_declared_twice_is_an_error(tmp_path):
         ),
         (
             "[[2011-04]]",
-            "the first due date of milestone M1: must be text or a range {from: ..., to: ...}, not a list",
+            "the first due date of milestone M1: must be text or a range {from: ..., to: ...}, "
+            "not a list",
         ),
     ],
 )
@@ -609,10 +620,11 @@ def test_a_bad_due_value_is_one_problem(due: str, expected: str, tmp_path):
             "indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12, text: ' '}}\n",
             "needs the source's words in 'text'",
         ),
-        # target and targets both given: an error on a node's indicator reference as on an indicator.
+        # target and targets both given: an error on a
+        # node's indicator reference as on an indicator.
         (
-            "objectives:\n  - {id: O1, title: x, indicators: [{id: NI 1, target: {period: 2011-12, value: 1}, "
-            "targets: [{period: 2012-13, value: 2}]}]}\n",
+            "objectives:\n  - {id: O1, title: x, indicators: [{id: NI 1, target: {period: "
+            "2011-12, value: 1}, targets: [{period: 2012-13, value: 2}]}]}\n",
             "give either 'target' or 'targets', not both",
         ),
         # A number is dotted integers: digits 0 to 9, not the digits of other scripts.
@@ -631,8 +643,8 @@ def test_a_catalogue_entry_names_outcomes_of_the_framework(tmp_path):
     # As a node's outcomes: an outcome that is not one of the framework's is an error with the
     # nearest one, whether the entries are written in the plan or in a CSV file beside it.
     err = _error(
-        PLAN_HEADER
-        + "catalogues:\n  - prefix: CSC\n    entries: [{code: CSC 1, title: x, outcomes: [stay_saf]}]\n",
+        PLAN_HEADER + "catalogues:\n  - prefix: CSC\n"
+        "    entries: [{code: CSC 1, title: x, outcomes: [stay_saf]}]\n",
         tmp_path,
     )
     assert err.line == 5 and "CSC 1: unknown outcome 'stay_saf': did you mean 'stay_safe'?" in str(
@@ -680,8 +692,8 @@ def test_type_problems_are_told_in_words(body: str, needle: str, tmp_path):
 
 def test_an_unknown_framework_is_told_with_the_file_s_other_problems(tmp_path):
     err = _error(
-        "format: outcome-graph/v1\nplan: {id: 't t', period: {start: 2012-04-01, end: 2011-03-31}, framework: ecn}\n"
-        "objectives:\n  - {id: O1, title: a, colour: red}\n",
+        "format: outcome-graph/v1\nplan: {id: 't t', period: {start: 2012-04-01, end: "
+        "2011-03-31}, framework: ecn}\nobjectives:\n  - {id: O1, title: a, colour: red}\n",
         tmp_path,
     )
     assert [(p.line, p.message.split(":")[0]) for p in err.problems] == [
@@ -695,7 +707,8 @@ def test_an_unknown_framework_is_told_with_the_file_s_other_problems(tmp_path):
 
 def test_a_plan_id_problem_says_what_an_id_may_hold(tmp_path):
     err = _error(
-        "format: outcome-graph/v1\nplan: {id: 'Anytown CYPP', period: {start: 2011-04-01, end: 2012-03-31}}\n",
+        "format: outcome-graph/v1\nplan: {id: 'Anytown CYPP', period: {start: 2011-04-01, end: "
+        "2012-03-31}}\n",
         tmp_path,
     )
     assert err.line == 2, str(err)
@@ -722,7 +735,10 @@ def test_every_example_of_the_specification_loads(tmp_path):
     (tmp_path / "reference" / "csc.csv").write_text(
         "code,title,ecm_outcome\nCSC 001,Referrals,stay_safe\nCSC 031,Re-referrals,stay_safe\n"
     )
-    nodes = "priorities:\n  - {id: P1, title: a, lead: SL SILS, indicators: [NI 72, CSC 031]}\n  - {id: P2, title: b}\n"
+    nodes = (
+        "priorities:\n  - {id: P1, title: a, lead: SL SILS, indicators: [NI 72, CSC 031]}\n"
+        "  - {id: P2, title: b}\n"
+    )
     for block in blocks:
         path = tmp_path / "plan.yaml"
         path.write_text(block if block.startswith("format:") else PLAN_HEADER + block + nodes)
@@ -745,7 +761,8 @@ priorities:
     ignore: [OG101, {rule: OG203, reason: known, scope: branch}]
     notes: free text
     lead: SL SILS
-    indicators: [NI 72, {id: NI 199, title: Children's satisfaction with parks, targets: [{period: 2011-12, value: 3}]}]
+    indicators: [NI 72, {id: NI 199, title: Children's satisfaction with parks,
+                         targets: [{period: 2011-12, value: 3}]}]
     aims:
       - id: "2.4.1"
         title: Lean and fit
@@ -758,10 +775,12 @@ priorities:
             lead: Head of Care & Targeted Outcomes (HCATO)
             milestones:
               - {id: M1, title: a, timescale: June 11, status: on_track}
-              - {id: M2, title: b, timescale: End September 2012, depends_on: [M1], lead: [SILS, SL ASO]}
+              - {id: M2, title: b, timescale: End September 2012, depends_on: [M1],
+                 lead: [SILS, SL ASO]}
               - {id: M3, title: c, timescale: "April – July 11", due: {from: 2011-04, to: 2011-07}}
               - {id: M4, title: d, timescale: Autumn 2008, due: [2011-09, 2012-03]}
-              - {id: M5, title: e, timescale: TBA, due: 2011-07-31, lead: SL Assets and School Organisation (SL ASO)}
+              - {id: M5, title: e, timescale: TBA, due: 2011-07-31,
+                 lead: SL Assets and School Organisation (SL ASO)}
               - {id: M6, title: f, timescale: See 14-19 Plan, due: 2012}
               - {id: M7, title: g, number: 1.1.3, due: 2011-07, status: done}
 indicators:
@@ -790,7 +809,8 @@ def test_a_flat_tables_plan_id_is_its_files_stem_made_an_id(tmp_path):
     # plan.id is the file's stem; the characters an id may not hold become '-'.
     table = tmp_path / "Thurrock CYPP (2011-12).csv"
     table.write_text(
-        "Priority,Objective,Key milestones,Lead,Timescale\nSafe,Fewer accidents,Audit junctions,SILS,June 11\n"
+        "Priority,Objective,Key milestones,Lead,Timescale\n"
+        "Safe,Fewer accidents,Audit junctions,SILS,June 11\n"
     )
     plan = og.load(table, period="2011-04-01..2012-03-31")
     assert plan.id == "Thurrock-CYPP-2011-12"
@@ -862,9 +882,9 @@ def test_a_priority_belongs_to_the_vision_only_when_it_names_it_for_outcomes_and
     # the vision, but inherits from it only when it names it as parent)
     plan = og.load(
         PLAN_HEADER
-        + "vision: {id: V, title: v, outcomes: [stay_safe], ignore: [{rule: OG101, scope: branch}]}\n"
-        "priorities: [{id: P1, title: a}, {id: P2, title: b, parent: V}, {id: P3, title: e}]\n"
-        "aims: [{id: A1, title: c, parent: P1, outcomes: [be_healthy]}]\n"
+        + "vision: {id: V, title: v, outcomes: [stay_safe], ignore: [{rule: OG101, scope: "
+        "branch}]}\npriorities: [{id: P1, title: a}, {id: P2, title: b, parent: V}, {id: P3, "
+        "title: e}]\naims: [{id: A1, title: c, parent: P1, outcomes: [be_healthy]}]\n"
         "milestones: [{id: M1, title: d, parent: A1}]\n"
     )
     facts = og.PlanFacts(plan)
@@ -914,8 +934,10 @@ def test_ids_and_references_are_read_as_they_show_with_a_notice_at_each():
         ("richmond.yaml", second, lines[second - 1].index('"NI\u00ad 60"') + 1),
     ]
     assert [n.message for n in plan.notices] == [
-        "'NI\\u200b32' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: read as 'NI32'",
-        "'\\u2060CSC 001' holds an invisible character (U+2060 WORD JOINER), left out: read as 'CSC 001'",
+        "'NI\\u200b32' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: read as "
+        "'NI32'",
+        "'\\u2060CSC 001' holds an invisible character (U+2060 WORD JOINER), left out: read as "
+        "'CSC 001'",
         "'NI\\xad 60' holds an invisible character (U+00AD SOFT HYPHEN), left out: read as 'NI 60'",
     ]
     # The same plan as JSON, and as data (no lines to give: the file alone).

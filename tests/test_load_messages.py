@@ -57,13 +57,14 @@ def test_an_error_deep_in_a_nested_plan_names_the_item_by_kind_and_id():
         ),
         (
             14,
-            "the value of the first target of indicator NI 71 of objective P1.A1.O2: must be a number, not the "
-            "text 'fewer'",
+            "the value of the first target of indicator NI 71 of objective P1.A1.O2: must be a "
+            "number, not the text 'fewer'",
             "priorities[0].aims[0].objectives[0].indicators[1].targets[0].value",
         ),
         (
             16,
-            "the lead of milestone P1.A1.O2.M1: must be text (an owner's id, name or alias) or a list of them",
+            "the lead of milestone P1.A1.O2.M1: must be text (an owner's id, name or alias) or a "
+            "list of them",
             "priorities[0].aims[0].objectives[0].milestones[0].lead",
         ),
         (
@@ -128,17 +129,21 @@ def test_an_error_deep_in_a_nested_plan_names_the_item_by_kind_and_id():
         (
             "objectives:\n  - {id: O1, title: x, number: one}\n",
             4,
-            "the number of objective O1: 'one' is not a number as a plan prints one: whole numbers joined by dots",
+            "the number of objective O1: 'one' is not a number as a plan prints one: whole "
+            "numbers joined by dots",
         ),
         (
             "indicators:\n  - {id: L1, title: x, baseline: {period: '2011', value: inf}}\n",
             4,
-            "the value of the baseline of indicator L1: must be a number, not infinity or NaN (inf)",
+            "the value of the baseline of indicator L1: must be a number, not infinity or NaN "
+            "(inf)",
         ),
         (
-            "indicators:\n  - {id: L1, title: x, target: {period: '2011', value: 1, comparator: under}}\n",
+            "indicators:\n  - {id: L1, title: x, target: {period: '2011', value: 1, comparator: "
+            "under}}\n",
             4,
-            "the comparator of the target of indicator L1: must be one of 'at_least', 'at_most', 'below' or 'above'",
+            "the comparator of the target of indicator L1: must be one of 'at_least', 'at_most', "
+            "'below' or 'above'",
         ),
         (
             "milestones:\n  - {id: M1, title: x, due: [2011-04, {to: 2011-07}]}\n",
@@ -148,7 +153,8 @@ def test_an_error_deep_in_a_nested_plan_names_the_item_by_kind_and_id():
         (
             "objectives:\n  - {id: O1, title: x, ignore: [{rule: OG101, scope: tree}]}\n",
             4,
-            "the scope of the first ignore entry of objective O1: must be one of 'node' or 'branch'",
+            "the scope of the first ignore entry of objective O1: must be one of 'node' or "
+            "'branch'",
         ),
         (
             "owners:\n  - {id: SILS, name: School improvement, capacity: lots}\n",
@@ -214,7 +220,8 @@ def test_the_json_of_a_plan_that_cannot_be_read_keeps_the_path_for_a_tool(tmp_pa
     jsonschema.validate(doc, findings_schema())
     assert code == 2 and doc["findings"] == []
     assert doc["problems"][2] == {
-        "message": "the lead of milestone P1.A1.O2.M1: must be text (an owner's id, name or alias) or a list of them",
+        "message": "the lead of milestone P1.A1.O2.M1: must be text (an owner's id, name or "
+        "alias) or a list of them",
         "location": {"file": str(plan), "line": 16, "column": 63, "sheet": None, "cell": None},
         "path": "priorities[0].aims[0].objectives[0].milestones[0].lead",
     }
@@ -237,9 +244,10 @@ def test_the_user_guide_shows_a_load_error_as_the_command_prints_it(tmp_path: Pa
         guide.split("$ outcome-graph check my-plan.yaml\n", 1)[1].split("```", 1)[0].splitlines()
     )
     (tmp_path / "my-plan.yaml").write_text(
-        "format: outcome-graph/v1\nplan: {id: my-cypp, period: {start: 2012-04-01, end: 2013-03-31}}\n"
-        "objectives:\n  - id: P1.A1.O1\n    title: Make the protocol work\n    leed: Head of Safeguarding\n"
-        "    milestones:\n      - {id: P1.A1.O1.M1, title: Review the protocol, due: 2012-09-31}\n",
+        "format: outcome-graph/v1\nplan: {id: my-cypp, period: {start: 2012-04-01, end: "
+        "2013-03-31}}\nobjectives:\n  - id: P1.A1.O1\n    title: Make the protocol work\n"
+        "    leed: Head of Safeguarding\n    milestones:\n"
+        "      - {id: P1.A1.O1.M1, title: Review the protocol, due: 2012-09-31}\n",
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
@@ -290,7 +298,8 @@ def test_columns_the_reader_does_not_know_are_named_with_how_to_have_them_read(t
         "(did you mean 'Lead officer'?), table!D1 'Budget'; "
     )
     assert notice.endswith(
-        "to have one read, head it with the name of the field it holds (lead, timescale, indicators...)"
+        "to have one read, head it with the name of the field it holds (lead, timescale, "
+        "indicators...)"
     )
 
 
@@ -309,8 +318,8 @@ def test_any_node_s_bad_field_is_named_by_kind_and_id_and_its_path_kept(
     shape: list[int], pick: list[int], named: bool, field: str
 ):
     # A plan nested as deep as `shape` (each level's count of children), one node's field made a
-    # mapping: the message names the node's kind and id (or its place, without an id), the path is the
-    # document's.
+    # mapping: the message names the node's kind and id (or
+    # its place, without an id), the path is the document's.
     def level(depth: int, prefix: str) -> list[dict[str, object]]:
         return [
             {
@@ -356,7 +365,8 @@ def test_any_node_s_bad_field_is_named_by_kind_and_id_and_its_path_kept(
     else:
         index = int(path.rsplit("[", 1)[1][:-1])
         place = ["first", "second", "third"][index]
-        of = f" of {_LEVELS[depth - 1]} {owner['id']}" if owner is not None else ""  # type: ignore[index]
+        owner_id = owner["id"] if owner is not None else None  # type: ignore[index]
+        of = f" of {_LEVELS[depth - 1]} {owner_id}" if owner is not None else ""
         assert problem.message.startswith(f"the {field} of the {place} {kind}{of}: ")
 
 
@@ -371,7 +381,8 @@ def test_any_node_s_bad_field_is_named_by_kind_and_id_and_its_path_kept(
         (
             "objectives:\n  - id: O1\n    title: 'Children's centres'\n",
             5,
-            "unexpected text where a field of the item above was expected: text after a closing quote",
+            "unexpected text where a field of the item above was expected: text after a closing "
+            "quote",
         ),
         ("objectives:\n  - id: O1\n    title: Ensure: every child\n", 5, "a ': ' inside a value"),
         (
@@ -476,7 +487,8 @@ def json_with_a_slip(slip: str) -> str:
         ),
         (
             "comment",
-            "JSON has no comments: remove this one (or write the plan in YAML, where # starts a comment)",
+            "JSON has no comments: remove this one (or write the plan in YAML, where # starts a "
+            "comment)",
             ("  // the plan", "//"),
         ),
         (
@@ -525,7 +537,10 @@ def test_json_text_with_a_slip_is_told_the_json_error_at_its_line_and_column(
 def test_a_yaml_flow_mapping_and_single_quoted_names_are_still_read_as_yaml():
     # (only a text that opens as JSON does is held to JSON: YAML's own flow style, names unquoted
     # or in single quotes, is the YAML it is)
-    flow = "{format: outcome-graph/v1, plan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}},\n priorities: [{id: P1, title: Safe},]}\n"
+    flow = (
+        "{format: outcome-graph/v1, plan: {id: t, period: {start: 2011-04-01, end: "
+        "2012-03-31}},\n priorities: [{id: P1, title: Safe},]}\n"
+    )
     assert list(og.load(flow).nodes) == ["P1"]
     quoted = flow.replace("{format:", "{'format':")
     assert list(og.load(quoted).nodes) == ["P1"]
@@ -538,7 +553,8 @@ def test_a_yaml_flow_mapping_and_single_quoted_names_are_still_read_as_yaml():
         ("percent", "write value: 74 (indicator NI 72's unit, percent, makes it a percentage)"),
         (
             "count",
-            "write value: 74, and if it is a percentage give indicator NI 72 the unit percent (not 'count')",
+            "write value: 74, and if it is a percentage give indicator NI 72 the unit percent "
+            "(not 'count')",
         ),
     ],
 )
@@ -561,7 +577,8 @@ def test_a_value_written_as_a_percentage_says_to_write_the_number_and_the_unit(
     assert found == [
         (
             start,
-            f"the value of the baseline of indicator NI 72: must be a number, not the text '74%': {advice}"
+            "the value of the baseline of indicator NI 72: must be a number, not the text "
+            f"'74%': {advice}"
             + (
                 " (a plan writes a percentage as its number, the unit on the indicator)"
                 if unit is None
@@ -571,7 +588,8 @@ def test_a_value_written_as_a_percentage_says_to_write_the_number_and_the_unit(
         ),
         (
             start + 2,
-            "the value of the first target of indicator NI 72: must be a number, not the text '76 %': "
+            "the value of the first target of indicator NI 72: must be a number, not the text "
+            "'76 %': "
             + advice.replace("74", "76")
             + (
                 " (a plan writes a percentage as its number, the unit on the indicator)"
@@ -582,8 +600,8 @@ def test_a_value_written_as_a_percentage_says_to_write_the_number_and_the_unit(
         ),
         (
             start + 3,
-            "the second target of indicator NI 72: must be a mapping of fields (field: value), not the "
-            "text '78%': "
+            "the second target of indicator NI 72: must be a mapping of fields (field: value), "
+            "not the text '78%': "
             + advice.replace("value: 74", "it as {period: 2011-12, value: 78}")
             + (
                 " (a plan writes a percentage as its number, the unit on the indicator)"
@@ -597,15 +615,15 @@ def test_a_value_written_as_a_percentage_says_to_write_the_number_and_the_unit(
 
 def test_a_percentage_target_on_a_node_s_reference_names_the_indicator_to_declare():
     text = (
-        PLAN_HEADER
-        + "objectives:\n  - id: O1\n    title: Fewer exclusions\n    indicators:\n      - {id: NI 114, target: 2.5%}\n"
+        PLAN_HEADER + "objectives:\n  - id: O1\n    title: Fewer exclusions\n    indicators:\n"
+        "      - {id: NI 114, target: 2.5%}\n"
     )
     [(line, message, path)] = problems(text)
     assert (line, path) == (7, "objectives[0].indicators[0].target")
     assert message == (
-        "the target of indicator NI 114 of objective O1: must be a mapping of fields (field: value), "
-        "not the text '2.5%': write target: {period: 2011-12, value: 2.5}, and declare indicator "
-        "NI 114 under indicators: with unit: percent"
+        "the target of indicator NI 114 of objective O1: must be a mapping of fields (field: "
+        "value), not the text '2.5%': write target: {period: 2011-12, value: 2.5}, and declare "
+        "indicator NI 114 under indicators: with unit: percent"
     )
     # (a figure that is no percentage keeps the message it had)
     [(_, message, _)] = problems(text.replace("2.5%", "{period: 2011-12, value: fewer}"))

@@ -129,8 +129,8 @@ REAL_PAIRS: list[tuple[str, int, str, str]] = [
         62,
         "NI 72",
         "Achievement of at least 78 points across the Early Years Foundation Stage with at least "
-        "six in each of the scales in personal, social and emotional development and communication, "
-        "language and literacy",
+        "six in each of the scales in personal, social and emotional development and "
+        "communication, language and literacy",
     ),
     (
         R,
@@ -784,16 +784,16 @@ REAL_MISMATCHES: list[tuple[str, int, str, str, str | None]] = [
         T,
         174,
         "NI 97",
-        "6 more children will be make good progression between KS2 and KS4 in English and 8 more in "
-        "Maths",
+        "6 more children will be make good progression between KS2 and KS4 in English and 8 more "
+        "in Maths",
         None,
     ),
     (
         T,
         174,
         "NI 98",
-        "6 more children will be make good progression between KS2 and KS4 in English and 8 more in "
-        "Maths",
+        "6 more children will be make good progression between KS2 and KS4 in English and 8 more "
+        "in Maths",
         None,
     ),
 ]

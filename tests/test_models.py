@@ -77,7 +77,8 @@ def test_thurrock_highlights():
     assert sum(1 for _ in plan.of_kind("aim")) == 12
     assert [f.node for f in report.by_rule("OG602")] == ["P2.A3.O3"]
     # (NI 82a/b: school meals under an attainment code; NI 97/98: progress from Key Stage 2, not 3)
-    # (and the drafting notes left where indicator wording was due: "Chlamydia comment", "YOIS comment re")
+    # (and the drafting notes left where indicator wording
+    # was due: "Chlamydia comment", "YOIS comment re")
     assert {f.node for f in report.by_rule("OG502")} == {
         "NI 82a",
         "NI 82b",

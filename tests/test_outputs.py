@@ -1,5 +1,5 @@
-"""Machine outputs: the JSON findings document (validated against its schema), SARIF 2.1.0, JUnit XML,
-GitHub Actions annotations."""
+"""Machine outputs: the JSON findings document (validated against its schema), SARIF 2.1.0, JUnit
+XML, GitHub Actions annotations."""
 
 from __future__ import annotations
 
@@ -89,8 +89,8 @@ def test_plan_schema_rejects_an_unknown_field():
 
 def test_sarif_document():
     plan = og.load(
-        PLAN_HEADER
-        + "aims: [{id: A1, title: Achieve}]\nobjectives:\n  - {id: O1, title: Orphan, ignore: [OG301]}\n"
+        PLAN_HEADER + "aims: [{id: A1, title: Achieve}]\nobjectives:\n"
+        "  - {id: O1, title: Orphan, ignore: [OG301]}\n"
         "  - {id: O2, title: Typo, parent: A1, lead: L, ignore: [OG999]}\n",
         name="plan.yaml",
     )  # (OG110: info)
@@ -1020,8 +1020,8 @@ def test_github_annotates_the_notices_at_their_line(tmp_path):
     book = _noticed_workbook(tmp_path)
     text = to_github([og.check(og.load(book))])
     assert (
-        f"::notice file={book},title=outcome-graph notice::{book}:milestones!A5: row 5 repeats the header "
-        "row; skipped"
+        f"::notice file={book},title=outcome-graph notice::{book}:milestones!A5: row 5 repeats "
+        "the header row; skipped"
     ) in text.splitlines()
 
 
@@ -1203,7 +1203,8 @@ def test_a_related_owner_s_location_survives_the_worker_processes():
 
 
 def test_sarif_fingerprints_hold_our_key_alone_and_leave_the_line_hash_to_code_scanning():
-    # (the upload action adds its own primaryLocationLineHash, and warns of a log's that differs from it)
+    # (the upload action adds its own primaryLocationLineHash,
+    # and warns of a log's that differs from it)
     from outcome_graph.output.sarif import FINGERPRINT_KEY
 
     results = sarif_document([SOUTHEND_REPORT])["runs"][0]["results"]

@@ -452,7 +452,8 @@ def test_a_bare_title_before_another_owners_name_is_a_role_of_its_own(
             "Chief Nurse and Director of Children and Young People's Commissioning and EYFC",
             ["Chief Nurse and Director of Children and Young People's Commissioning", "EYFC"],
         ),
-        # ... and so is a director's title then a chief officer's: board posts are written both ways.
+        # ... and so is a director's title then a chief
+        # officer's: board posts are written both ways.
         (
             "Director of Public Health and Chief Nurse",
             ["Director of Public Health and Chief Nurse"],
@@ -466,8 +467,8 @@ def test_a_bare_title_before_another_owners_name_is_a_role_of_its_own(
             ["Deputy Chief Executive and Director of Finance"],
         ),
         (
-            "Director of Women and Children's Commissioning and Chief Nurse and Women and Children's "
-            "Commissioning Manager",
+            "Director of Women and Children's Commissioning and Chief Nurse and Women and "
+            "Children's Commissioning Manager",
             [
                 "Director of Women and Children's Commissioning and Chief Nurse",
                 "Women and Children's Commissioning Manager",
@@ -530,7 +531,8 @@ _SUPPORTED_OWNERS = [
 @pytest.mark.parametrize(
     ("lead", "expected"),
     [
-        # After a declared owner, whatever supports it: groups in general, a title, another declared owner.
+        # After a declared owner, whatever supports it:
+        # groups in general, a title, another declared owner.
         ("Head of Learning with partners", [("HL", True)]),
         ("Head of Learning with schools", [("HL", True)]),
         ("Head of Learning with Head Teachers", [("HL", True)]),
@@ -556,8 +558,8 @@ _SUPPORTED_OWNERS = [
             [("Youth Offending Service (YOS)", False)],
         ),
         ("TBC with partners", []),
-        # Those supporting a lead end where another lead starts (';', ' / ', a line), and a line of them
-        # supports the lead above it.
+        # Those supporting a lead end where another lead starts (';', ' / ', a line), and a line of
+        # them supports the lead above it.
         (
             "Head of Learning with partners; SILS with schools / EYFC",
             [("HL", True), ("SILS", False), ("EYFC", True)],
@@ -867,7 +869,10 @@ def test_southend_alias_splits() -> None:
     ]
     assert index.relearn()
     assert [r.text for r in index.resolve(commissioner)] == [commissioner]
-    joint = "Assistant Director Children and Young People and Maternity Commissioner and Service Director Children and Young People"
+    joint = (
+        "Assistant Director Children and Young People and Maternity Commissioner and Service "
+        "Director Children and Young People"
+    )
     assert [r.owner_id for r in index.resolve(joint)] == [
         commissioner,
         "Service Director Children and Young People",
@@ -1344,8 +1349,8 @@ def test_one_owner_written_three_ways_is_one_finding_naming_every_spelling_and_i
     ]  # (the other spelling to change)
     message = found[0].message
     assert message.startswith(
-        "'Head CATO' (3 milestones), 'Head of Service CATO' (2 milestones) and 'Head of Care & Targeted Outcomes "
-        "(HCATO)' (1 milestone) look like one owner counted three times: "
+        "'Head CATO' (3 milestones), 'Head of Service CATO' (2 milestones) and 'Head of Care & "
+        "Targeted Outcomes (HCATO)' (1 milestone) look like one owner counted three times: "
     )
     assert (
         "'Head CATO' uses the acronym given in 'Head of Care & Targeted Outcomes (HCATO)'"
@@ -1355,9 +1360,10 @@ def test_one_owner_written_three_ways_is_one_finding_naming_every_spelling_and_i
         "'Head CATO' and 'Head of Service CATO' differ only in how the title is written" in message
     )
     assert found[0].hint == (
-        "Write 'Head of Service CATO' and 'Head of Care & Targeted Outcomes (HCATO)' as 'Head CATO' everywhere, or "
-        "declare one owner with the other spellings in `aliases`; if they are not all one owner, say so in an "
-        "`ignore:` entry on the node where this is reported (`{rule: OG305, reason: ...}`)."
+        "Write 'Head of Service CATO' and 'Head of Care & Targeted Outcomes (HCATO)' as 'Head "
+        "CATO' everywhere, or declare one owner with the other spellings in `aliases`; if they "
+        "are not all one owner, say so in an `ignore:` entry on the node where this is reported "
+        "(`{rule: OG305, reason: ...}`)."
     )
     # The finding is at the first spelling to change in the plan, whichever it is.
     found = _og305(
@@ -1383,13 +1389,14 @@ def test_the_spelling_to_keep_is_the_declared_owner_else_the_fullest_on_a_tie():
     found = _og305(["Head CATO"] * 3 + ["Head of Service CATO"] * 2 + ["HCATO"], declared)
     assert [f.node for f in found] == ["Head CATO"]
     assert found[0].hint == (
-        "Write 'Head CATO' and 'Head of Service CATO' as 'Head of Care & Targeted Outcomes (HCATO)' (owner HCATO) "
-        "everywhere, or add them to that owner's `aliases`."
+        "Write 'Head CATO' and 'Head of Service CATO' as 'Head of Care & Targeted Outcomes "
+        "(HCATO)' (owner HCATO) everywhere, or add them to that owner's `aliases`."
     )
     # The declared owner is named so, with its name.
     assert found[0].message.startswith(
-        "'Head CATO' (3 milestones), 'Head of Service CATO' (2 milestones) and the declared owner 'HCATO' (Head of "
-        "Care & Targeted Outcomes (HCATO)) (1 milestone) look like one owner counted three times: "
+        "'Head CATO' (3 milestones), 'Head of Service CATO' (2 milestones) and the declared "
+        "owner 'HCATO' (Head of Care & Targeted Outcomes (HCATO)) (1 milestone) look like one "
+        "owner counted three times: "
     )
     # Used as often, the spelling that gives its acronym is kept.
     found = _og305(["CATO managers", "Care and Targeted Outcomes (CATO) managers"])
@@ -1399,8 +1406,8 @@ def test_the_spelling_to_keep_is_the_declared_owner_else_the_fullest_on_a_tie():
 
 def test_three_declared_spellings_of_one_owner_are_one_finding_asking_for_one_owner():
     declared = (
-        "owners:\n  - {id: A1, name: Head of Youth Service}\n  - {id: A2, name: Head of Youth Service}\n"
-        "  - {id: A3, name: Head of Youth Services}\n"
+        "owners:\n  - {id: A1, name: Head of Youth Service}\n"
+        "  - {id: A2, name: Head of Youth Service}\n  - {id: A3, name: Head of Youth Services}\n"
     )
     found = _og305(["A1"], declared)
     assert [f.node for f in found] == ["A2"]
@@ -1433,11 +1440,13 @@ def test_a_declared_owner_is_a_whole_name_and_what_follows_it_another():
         ("Head of Learning & colleagues", [("HL", True)]),
         ("Head of Learning and all agencies", [("HL", True)]),
         ("HL, partner agencies and Head of Care", [("HL", True), ("Head of Care", False)]),
-        # ... nor beside an undeclared one, but a lead of nothing else keeps them (no owner is named)
+        # ... nor beside an undeclared one, but a lead
+        # of nothing else keeps them (no owner is named)
         ("Head of Youth Services and key partners", [("Head of Youth Services", False)]),
         ("partners and colleagues", [("partners and colleagues", False)]),
         ("All partners", [("All partners", False)]),
-        # One capitalised word after 'and' goes on with the declared title: another post, not two owners
+        # One capitalised word after 'and' goes on with
+        # the declared title: another post, not two owners
         ("Head of Learning and Skills", [("Head of Learning and Skills", False)]),
         (
             "Head of Learning and Development & Head of Care",
@@ -1529,7 +1538,8 @@ def test_roles_that_differ_are_not_taken_for_one(a: str, b: str) -> None:
 
 def test_a_lead_titled_in_the_plural_is_one_owner_spoken_of_in_the_plural() -> None:
     # Thurrock's 'SMs CiC & Placements': the service managers of children in care and of placements,
-    # one owner (the plan does not say which of them leads what), no longer 'leads' and 'has' as one person
+    # one owner (the plan does not say which of them leads
+    # what), no longer 'leads' and 'has' as one person
     import outcome_graph as og
 
     assert split_lead("SMs CiC & Placements") == ["SMs CiC & Placements"]
@@ -1621,9 +1631,10 @@ def test_every_spelling_but_the_one_to_keep_is_reported_and_a_name_with_others_i
     found = _og305(["Youth Worker", "Youth Workers", "Youth Workers with Inclusion Team"])
     assert [f.node for f in found] == ["Youth Worker"]
     assert found[0].hint == (
-        "Write 'Youth Worker' and 'Youth Workers with Inclusion Team' as 'Youth Workers' everywhere, or declare one "
-        "owner with the other spellings in `aliases`; if they are not all one owner, say so in an `ignore:` entry on "
-        "the node where this is reported (`{rule: OG305, reason: ...}`)."
+        "Write 'Youth Worker' and 'Youth Workers with Inclusion Team' as 'Youth Workers' "
+        "everywhere, or declare one owner with the other spellings in `aliases`; if they are not "
+        "all one owner, say so in an `ignore:` entry on the node where this is reported (`{rule: "
+        "OG305, reason: ...}`)."
     )
 
 
@@ -1714,10 +1725,10 @@ def test_an_ignore_on_a_milestone_holds_for_the_lead_it_takes_from_its_objective
     import outcome_graph as og
 
     text = (
-        PLAN_HEADER + "objectives:\n"
-        "  - id: O1\n    title: a\n    lead: CSP\n    milestones:\n"
-        "      - {id: M1, title: a, ignore: [{rule: OG305, reason: 'the partnership, not the board'}]}\n"
-        "  - {id: O2, title: b, lead: Community Safety Partnership (CSP), milestones: [{id: M2, title: b}]}\n"
+        PLAN_HEADER + "objectives:\n  - id: O1\n    title: a\n    lead: CSP\n    milestones:\n"
+        "      - {id: M1, title: a, ignore: [{rule: OG305, reason: 'the partnership, not the "
+        "board'}]}\n  - {id: O2, title: b, lead: Community Safety Partnership (CSP), "
+        "milestones: [{id: M2, title: b}]}\n"
     )
     report = og.check(og.load(text), {"select": ["OG305"]})
     assert report.findings == [] and [f.node for f in report.suppressed] == ["CSP"]
@@ -1726,7 +1737,8 @@ def test_an_ignore_on_a_milestone_holds_for_the_lead_it_takes_from_its_objective
 def test_og305_quotes_the_two_spellings_it_reports_on_the_real_plans():
     # Thurrock writes 'Head of Service – CATO' and 'Head of Service CATO' (one owner); Southend
     # 'Group Manager LDD' and 'Group Manager, Learning Difficulties and Disabilities' (and '... &
-    # Disabilities'). Of two reasons as strong, the one quoting the spellings the message names is given.
+    # Disabilities'). Of two reasons as strong, the one
+    # quoting the spellings the message names is given.
     import outcome_graph as og
 
     for name, minor, major in (
@@ -1753,9 +1765,10 @@ def test_og305_says_which_owner_a_third_spelling_belongs_to():
     # read as an acronym, so the reason quotes them, and the message says whose spelling that is.
     [found] = _og305(["sl aso", "SL ASO", "SL Assets and School Organisation (SL ASO)", "sl aso"])
     assert found.message == (
-        "'SL Assets and School Organisation (SL ASO)' and 'sl aso' look like one owner counted twice (the first "
-        "leads 1 milestone, the second 3 milestones): 'SL ASO' uses the acronym given in 'SL Assets and School "
-        "Organisation (SL ASO)' (a lead writes 'sl aso' as 'SL ASO')."
+        "'SL Assets and School Organisation (SL ASO)' and 'sl aso' look like one owner counted "
+        "twice (the first leads 1 milestone, the second 3 milestones): 'SL ASO' uses the acronym "
+        "given in 'SL Assets and School Organisation (SL ASO)' (a lead writes 'sl aso' as 'SL "
+        "ASO')."
     )
 
 
@@ -1777,7 +1790,8 @@ def test_og305_says_which_owner_a_third_spelling_belongs_to():
             "Commissioning Manager, DAAT & Youth Offending Service (YOS)",
             ["Commissioning Manager, DAAT & Youth Offending Service (YOS)"],
         ),
-        # What starts another owner still does: a title, a role or body, a semicolon, acronyms alone.
+        # What starts another owner still does: a title,
+        # a role or body, a semicolon, acronyms alone.
         (
             "Commissioning Manager, DAAT & Head of YOS",
             ["Commissioning Manager, DAAT", "Head of YOS"],
@@ -2084,11 +2098,13 @@ def test_the_owner_tables_show_a_declared_owners_kind():
     plan = _kinded_plan()
     page = report_html(plan, diagram=False)
     assert re.search(
-        r'<tr id="r-owner-SILS"[^>]*><th scope="row">School Improvement <span class="muted">\(team\)</span>',
+        r'<tr id="r-owner-SILS"[^>]*><th scope="row">School Improvement <span '
+        r'class="muted">\(team\)</span>',
         page,
     )
     assert re.search(
-        r'<tr id="r-owner-BOB"[^>]*><th scope="row">Bob Smith <span class="muted">\(person\)</span>',
+        r'<tr id="r-owner-BOB"[^>]*><th scope="row">'
+        r'Bob Smith <span class="muted">\(person\)</span>',
         page,
     )
     owners = table(plan, "owners").set_index("owner")
@@ -2105,7 +2121,8 @@ def test_the_owner_tables_show_a_declared_owners_kind():
         ),
         (
             "Head of Service, DAAT and YOS",
-            "Head of Service, Drug and Alcohol Action Team (DAAT) and Youth Offending Service (YOS)",
+            "Head of Service, Drug and Alcohol Action Team (DAAT) and Youth Offending Service "
+            "(YOS)",
         ),
         (
             "Head of Service, DAAT, YOS and CAMHS",
@@ -2213,7 +2230,7 @@ def test_og304_indexes_only_the_declared_roles_a_lead_can_share_a_title_with(dec
     )
 
 
-def test_a_declared_owner_s_load_is_reported_at_its_declaration_an_implicit_one_s_at_its_first_node():
+def test_a_declared_owner_s_load_is_told_at_its_declaration_an_implicit_one_s_at_its_first_node():
     # (OG302 and OG303 are about the owner: a declared one is found where `owners:` declares it;
     # one only named in leads, at the first milestone it leads)
     import outcome_graph as og

@@ -116,12 +116,10 @@ def test_plugin_own_tests_pass(plugin_env):
 def test_rule_files_config_key(tmp_path):
     rules = tmp_path / "local_rules.py"
     rules.write_text(
-        "from outcome_graph import rule\n\n"
-        "@rule('LOC001', 'untitled-plan', 'warning')\n"
-        "def untitled_plan(ctx):\n"
-        "    '''A plan with no title.\n\n    ## What it does\n    Reports it.\n    ## Why it matters\n    Readers.\n"
-        "    ## Example\n    A file.\n    ## How to fix\n    Add `plan.title`.\n    '''\n"
-        "    if not ctx.plan.meta.title:\n"
+        "from outcome_graph import rule\n\n@rule('LOC001', 'untitled-plan', 'warning')\n"
+        "def untitled_plan(ctx):\n    '''A plan with no title.\n\n    ## What it does\n"
+        "    Reports it.\n    ## Why it matters\n    Readers.\n    ## Example\n    A file.\n"
+        "    ## How to fix\n    Add `plan.title`.\n    '''\n    if not ctx.plan.meta.title:\n"
         "        yield ctx.finding(None, 'The plan has no title.')\n"
     )
     (tmp_path / "outcome-graph.toml").write_text(
@@ -139,7 +137,8 @@ def test_rule_files_config_key(tmp_path):
 def test_og_codes_are_reserved(tmp_path):
     rules = tmp_path / "bad_rules.py"
     rules.write_text(
-        "from outcome_graph import rule\n\n@rule('OG901', 'mine', 'info')\ndef mine(ctx):\n    return []\n"
+        "from outcome_graph import rule\n\n@rule('OG901', 'mine', 'info')\ndef mine(ctx):\n"
+        "    return []\n"
     )
     (tmp_path / "outcome-graph.toml").write_text('rule-files = ["bad_rules.py"]\n')
     plan = tmp_path / "plan.yaml"
@@ -152,8 +151,8 @@ def test_og_codes_are_reserved(tmp_path):
 def test_declared_twice_is_an_error(tmp_path):
     rules = tmp_path / "dup_rules.py"
     rules.write_text(
-        "from outcome_graph import rule\n\n@rule('LOC002', 'one', 'info')\ndef one(ctx):\n    return []\n\n"
-        "@rule('LOC002', 'two', 'info')\ndef two(ctx):\n    return []\n"
+        "from outcome_graph import rule\n\n@rule('LOC002', 'one', 'info')\ndef one(ctx):\n"
+        "    return []\n\n@rule('LOC002', 'two', 'info')\ndef two(ctx):\n    return []\n"
     )
     (tmp_path / "outcome-graph.toml").write_text('rule-files = ["dup_rules.py"]\n')
     plan = tmp_path / "plan.yaml"
@@ -163,12 +162,10 @@ def test_declared_twice_is_an_error(tmp_path):
 
 
 _LOCAL_RULE = (
-    "from outcome_graph import rule\n\n"
-    "@rule('LOC003', 'every-plan', 'info')\n"
-    "def every_plan(ctx):\n"
-    "    '''Every plan.\n\n    ## What it does\n    Reports it.\n    ## Why it matters\n    A test.\n"
-    "    ## Example\n    A file.\n    ## How to fix\n    Nothing.\n    '''\n"
-    "    yield ctx.finding(None, 'A plan.')\n"
+    "from outcome_graph import rule\n\n@rule('LOC003', 'every-plan', 'info')\n"
+    "def every_plan(ctx):\n    '''Every plan.\n\n    ## What it does\n    Reports it.\n"
+    "    ## Why it matters\n    A test.\n    ## Example\n    A file.\n    ## How to fix\n"
+    "    Nothing.\n    '''\n    yield ctx.finding(None, 'A plan.')\n"
 )
 
 
@@ -228,7 +225,8 @@ def test_a_failing_rule_says_which_line_of_its_file_failed(tmp_path):
     # own file is named, in the message (and as the error's file and line: see below).
     source = _LOCAL_RULE.replace("LOC003", "LOC004").replace(
         "    yield ctx.finding(None, 'A plan.')\n",
-        "    yield ctx.finding(None, describe(ctx.plan.id))\n\n\ndef describe(name):\n    return name.upper(1)\n",
+        "    yield ctx.finding(None, describe(ctx.plan.id))\n\n\ndef describe(name):\n"
+        "    return name.upper(1)\n",
     )
     boom = tmp_path / "boom_line.py"
     boom.write_text(source)
@@ -328,7 +326,8 @@ def test_the_error_of_a_rule_raising_a_package_error_has_the_rule_s_file_and_lin
             "UsageError: set ACME_TOKEN first",
         ),
         (
-            "from outcome_graph import rule\n\n@rule('OG999', 'mine', 'info')\ndef mine(ctx):\n    yield\n",
+            "from outcome_graph import rule\n\n@rule('OG999', 'mine', 'info')\ndef mine(ctx):\n"
+            "    yield\n",
             "ConfigError: rule code OG999 is reserved",
         ),
         (
@@ -597,7 +596,8 @@ def test_a_custom_rule_reads_its_options_from_the_configuration(declare):
     ],
 )
 def test_a_custom_rule_option_of_the_wrong_type_is_a_config_error(declare, key, value, problem):
-    # (a text where a list was expected was read letter by letter: `allow = "M1"` allowed 'M' and '1')
+    # (a text where a list was expected was read letter
+    # by letter: `allow = "M1"` allowed 'M' and '1')
     import outcome_graph as og
 
     declare("OPT002", lambda ctx: [], options={"allow": [], "note": "", "strict": False})
@@ -804,7 +804,8 @@ def test_two_projects_rule_files_may_declare_one_code_each_for_its_own_plans_che
         reports = [og.check(og.load(p), og.Config.for_plan(p)) for p in [*plans, plans[0]]]
         said = [[f.message for f in r.findings if f.rule == "TWN001"] for r in reports]
         assert said == [["said by north"], ["said by south"], ["said by north"]]
-        # (south's file was loaded last: north's log still describes north's rule, not the last one registered)
+        # (south's file was loaded last: north's log still
+        # describes north's rule, not the last one registered)
         for report, project in zip(reports, ("north", "south", "north")):
             (extension,) = json.loads(og.to_sarif(report))["runs"][0]["tool"]["extensions"]
             assert [r["name"] for r in extension["rules"]] == [f"said-by-{project}"]
@@ -857,9 +858,10 @@ def test_one_check_of_plans_whose_rule_files_declare_one_code_is_refused(tmp_pat
         )
         assert out.returncode == 2 and "Traceback" not in out.stderr
         assert out.stderr.strip() == (
-            f"error: rule code TWN001 is declared by two rule files in one run ({plans[0].parent / 'rules' / 'local_rules.py'} "
-            f"and {plans[1].parent / 'rules' / 'local_rules.py'}): give one of them another code, or have both "
-            "configurations list one of the files"
+            "error: rule code TWN001 is declared by two rule files in one run "
+            f"({plans[0].parent / 'rules' / 'local_rules.py'} and "
+            f"{plans[1].parent / 'rules' / 'local_rules.py'}): give one of them another code, or "
+            "have both configurations list one of the files"
         )
         assert not (tmp_path / "out").exists()
 
@@ -881,8 +883,8 @@ def test_two_rule_files_of_one_configuration_may_not_declare_one_code(tmp_path: 
     plan.write_text(VAGUE_PLAN, encoding="utf-8")
     files = [tmp_path / "rules" / "a.py", tmp_path / "rules" / "b.py"]
     expected = (
-        f"{tmp_path / 'outcome-graph.toml'}:2: rule code TWO001 is declared twice (rule_a in {files[0]} and "
-        f"rule_b in {files[1]}): a code belongs to one rule"
+        f"{tmp_path / 'outcome-graph.toml'}:2: rule code TWO001 is declared twice (rule_a in "
+        f"{files[0]} and rule_b in {files[1]}): a code belongs to one rule"
     )
     try:
         with pytest.raises(og.ConfigError) as err:

@@ -1,4 +1,5 @@
-"""Properties over generated plans: load, graph and check never fail; rules respond as they should."""
+"""Properties over generated plans: load, graph and check never fail; rules respond as they
+should."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""RDF export: the plan's nodes, links and timing as triples; Turtle through `convert`; SHACL agrees with the rules."""
+"""RDF export: the plan's nodes, links and timing as triples; Turtle through `convert`; SHACL agrees
+with the rules."""
 
 from __future__ import annotations
 

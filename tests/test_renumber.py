@@ -86,7 +86,8 @@ def _renumber(data: dict[str, Any], siblings: list[dict[str, Any]], start: int, 
                 d[key] = [rename.get(x, x) if isinstance(x, str) else x for x in d[key]]
 
 
-NEW_NODES = {  # (each with findings of its own: a milestone "TBA", an objective with nothing under it)
+# (each with findings of its own: a milestone "TBA", an objective with nothing under it)
+NEW_NODES = {
     "milestones": {
         "title": "Pilot a holiday lunch club for young carers in every ward",
         "timescale": "TBA",
@@ -225,7 +226,8 @@ def test_a_baseline_without_titles_matches_by_id_as_before():
     )
     new = og.load(
         PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
-        "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11}\n"
+        "  - {id: M2, title: Consult, timescale: June 11}\n"
+        "  - {id: M3, title: Survey, timescale: June 11}\n"
     )
     report = og.check(plan)
     assert {f.node for f in report.by_rule("OG301")} == {"M1", "M2"}
@@ -246,7 +248,8 @@ def test_a_baseline_file_whose_findings_have_no_kind_or_title_reads_and_matches_
     )
     new = og.load(
         PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
-        "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11}\n"
+        "  - {id: M2, title: Consult, timescale: June 11}\n"
+        "  - {id: M3, title: Survey, timescale: June 11}\n"
     )
     doc = og.check(plan).to_dict()
     for i, f in enumerate(doc["findings"]):
@@ -268,12 +271,12 @@ def test_a_recorded_node_whose_id_another_has_now_accepts_none_of_its_findings()
         PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11, lead: Roads}\n"
     )
     plan = og.load(
-        head
-        + "  - {id: M2, title: Survey, timescale: June 11}\n  - {id: M3, title: Consult, timescale: June 11}\n"
+        head + "  - {id: M2, title: Survey, timescale: June 11}\n"
+        "  - {id: M3, title: Consult, timescale: June 11}\n"
     )
     new = og.load(
-        head
-        + "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Publish, timescale: June 11}\n"
+        head + "  - {id: M2, title: Consult, timescale: June 11}\n"
+        "  - {id: M3, title: Publish, timescale: June 11}\n"
     )
     report = og.check(plan)
     assert {f.node for f in report.findings if f.rule == "OG301"} == {"M2", "M3"}
@@ -284,12 +287,12 @@ def test_a_recorded_node_whose_id_another_has_now_accepts_none_of_its_findings()
 HEAD = PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11, lead: Roads}\n"
 #: M2 has no lead; then a milestone with no lead is inserted before it, and it is given one.
 BEFORE = (
-    HEAD
-    + "  - {id: M2, title: Survey, timescale: June 11}\n  - {id: M3, title: Consult, timescale: June 11, lead: Roads}\n"
+    HEAD + "  - {id: M2, title: Survey, timescale: June 11}\n"
+    "  - {id: M3, title: Consult, timescale: June 11, lead: Roads}\n"
 )
 AFTER = (
-    HEAD
-    + "  - {id: M2, title: Publish, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11, lead: Roads}\n"
+    HEAD + "  - {id: M2, title: Publish, timescale: June 11}\n"
+    "  - {id: M3, title: Survey, timescale: June 11, lead: Roads}\n"
     "  - {id: M4, title: Consult, timescale: June 11, lead: Roads}\n"
 )
 

@@ -11,7 +11,9 @@ import outcome_graph as og
 from outcome_graph.output.html_report import report
 
 from .conftest import MODELS
-from .test_browser import browser, pytestmark  # noqa: F401  (the browser, and the skip without Chromium)
+
+# (the browser, and the skip without Chromium)
+from .test_browser import browser, pytestmark  # noqa: F401
 
 A4_WIDTH = 718  # (CSS pixels inside 12 mm margins)
 
@@ -40,7 +42,8 @@ def printed(browser, tmp_path):  # noqa: F811
 def test_on_a4_the_findings_words_get_the_width_and_the_rule_column_goes(printed, model):
     page = printed(model)
     columns = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table thead th')]
-        .map(th => [th.textContent, getComputedStyle(th).display, th.getBoundingClientRect().width])""")
+        .map(th => [th.textContent, getComputedStyle(th).display,
+            th.getBoundingClientRect().width])""")
     shown = {name: width for name, display, width in columns if display != "none"}
     # (the codes' column took a seventh of the page to repeat what each group's heading says; the
     # finding's own words were squeezed into a quarter of it, a few words a line)
@@ -51,11 +54,13 @@ def test_on_a4_the_findings_words_get_the_width_and_the_rule_column_goes(printed
     assert shown["Finding"] == max(shown.values()) and shown["Finding"] >= 0.45 * table, shown
     # No row's cell is left without its column: every shown row has as many cells shown as headings.
     cells = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tr.finding')]
-        .map(tr => [...tr.children].filter(td => getComputedStyle(td).display !== 'none').length)""")
+        .map(tr => [...tr.children]
+            .filter(td => getComputedStyle(td).display !== 'none').length)""")
     assert cells and set(cells) == {len(shown)}
     # What the column said is still on paper: each group's heading names its rule and severity.
     heads = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tbody.group')]
-        .map(g => [g.getAttribute('data-rule'), g.getAttribute('data-severity'), g.querySelector('tr.group-head').innerText])""")
+        .map(g => [g.getAttribute('data-rule'), g.getAttribute('data-severity'),
+            g.querySelector('tr.group-head').innerText])""")
     assert heads and all(
         code in text and severity in text.lower() for code, severity, text in heads
     ), heads
@@ -99,8 +104,10 @@ def test_on_paper_the_summary_is_the_first_page_whole(printed, model):
     assert bottom <= A4_HEIGHT, bottom
     styles = page.evaluate("""() => ({
         findings: getComputedStyle(document.getElementById('r-findings')).breakBefore,
-        parts: [...document.querySelectorAll('.glance > div, dl.facts')].map(e => getComputedStyle(e).breakInside),
-        groups: [...document.querySelectorAll('tr.group-head')].map(e => getComputedStyle(e).breakAfter)})""")
+        parts: [...document.querySelectorAll('.glance > div, dl.facts')]
+            .map(e => getComputedStyle(e).breakInside),
+        groups: [...document.querySelectorAll('tr.group-head')]
+            .map(e => getComputedStyle(e).breakAfter)})""")
     assert styles["findings"] == "page"  # (the findings start a page of their own)
     assert styles["parts"] and set(styles["parts"]) == {"avoid"}
     assert styles["groups"] and set(styles["groups"]) == {
@@ -109,8 +116,10 @@ def test_on_paper_the_summary_is_the_first_page_whole(printed, model):
 
 
 def test_every_link_on_screen_has_one_colour_and_on_paper_the_text_s(printed):
-    links = """() => [...document.querySelectorAll('header a, main a[href]')].filter(a => !a.closest('svg'))
-        .map(a => [(a.closest('[id]') || {id: 'summary'}).id, getComputedStyle(a).color, getComputedStyle(a.parentElement).color])"""
+    links = """() => [...document.querySelectorAll('header a, main a[href]')]
+        .filter(a => !a.closest('svg'))
+        .map(a => [(a.closest('[id]') || {id: 'summary'}).id, getComputedStyle(a).color,
+            getComputedStyle(a.parentElement).color])"""
     screen = printed("thurrock-cypp-2011-12", media="screen").evaluate(links)
     # (the contents' links were #1f5fa8, the summary's and the findings' the browser's own blue)
     places = {where for where, _, _ in screen}
@@ -124,7 +133,8 @@ def test_every_link_on_screen_has_one_colour_and_on_paper_the_text_s(printed):
 
 @pytest.fixture(scope="module")
 def with_diagrams(tmp_path_factory):
-    """The models' reports with their diagrams, written once (Graphviz takes a while on Southend's)."""
+    """The models' reports with their diagrams, written once (Graphviz takes a while on
+    Southend's)."""
     import warnings
 
     from outcome_graph.output.diagram import LargeDiagramWarning
@@ -148,7 +158,11 @@ def _pages(pdf: bytes) -> int:
 @pytest.mark.parametrize(
     "model", ["thurrock-cypp-2011-12", "southend-cypp-2008-09", "richmond-cypp-2009-2013"]
 )
-def test_on_paper_the_diagram_is_one_page_whole_shrunk_to_fit_it(browser, with_diagrams, model):  # noqa: F811
+def test_on_paper_the_diagram_is_one_page_whole_shrunk_to_fit_it(
+    browser,  # noqa: F811
+    with_diagrams,
+    model,
+):
     page = browser.new_page()
     try:
         page.goto(Path(with_diagrams[model]).resolve().as_uri())
@@ -168,10 +182,13 @@ def test_on_paper_the_diagram_is_one_page_whole_shrunk_to_fit_it(browser, with_d
         page.emulate_media(media="print")
         box = page.evaluate("""() => {
             const svg = document.querySelector('#r-diagram-box svg');
-            const r = svg.querySelector('g.graph > polygon').getBoundingClientRect();  // (the drawing's background)
-            return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width,
-                    height: r.height, drawn: [svg.width.baseVal.value, svg.height.baseVal.value],
-                    section: document.getElementById('r-diagram').getBoundingClientRect().top + scrollY}}""")
+            // (the drawing's background)
+            const r = svg.querySelector('g.graph > polygon').getBoundingClientRect();
+            const section = document.getElementById('r-diagram').getBoundingClientRect();
+            return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right,
+                    width: r.width, height: r.height,
+                    drawn: [svg.width.baseVal.value, svg.height.baseVal.value],
+                    section: section.top + scrollY}}""")
         assert box["section"] <= box["top"] and box["bottom"] - box["section"] <= A4_HEIGHT, box
         assert 0 <= box["left"] and box["right"] <= A4_WIDTH, box
         width, height = box["drawn"]
@@ -180,7 +197,9 @@ def test_on_paper_the_diagram_is_one_page_whole_shrunk_to_fit_it(browser, with_d
             and abs(box["width"] / box["height"] - width / height) < 0.01
         ), box
         # The page says how to draw it larger, and leaves out what only a screen can do with it.
-        said = page.evaluate("""() => [...document.querySelectorAll('#r-diagram p:first-of-type > .screen-only, #r-diagram p:first-of-type > .print-only')]
+        said = page.evaluate("""() => [...document.querySelectorAll(
+                '#r-diagram p:first-of-type > .screen-only, '
+                + '#r-diagram p:first-of-type > .print-only')]
             .filter(s => getComputedStyle(s).display !== 'none').map(s => s.innerText)""")
         assert len(said) == 1 and "--focus ID" in said[0] and "--page A3" in said[0], said
     finally:
@@ -199,13 +218,15 @@ def test_on_paper_each_section_starts_a_page_and_each_table_repeats_its_heading_
         ["r-owners", "page"],
         ["r-diagram", "page"],
     ]
-    tables = page.evaluate("""() => [...document.querySelectorAll('main table')].filter(t => getComputedStyle(t).display !== 'none')
+    tables = page.evaluate("""() => [...document.querySelectorAll('main table')]
+        .filter(t => getComputedStyle(t).display !== 'none')
         .map(t => t.tHead ? getComputedStyle(t.tHead).display : 'none')""")
     assert tables and set(tables) == {"table-header-group"}
     # Southend's years of sixty-five owners are longer than a page: split between rows (moved to a
     # page of their own, they left most of a page blank and were split all the same). The coverage
     # matrix of eight priorities fits under its heading: kept whole.
-    breaking = """() => [...document.querySelectorAll('main table')].filter(t => getComputedStyle(t).display !== 'none')
+    breaking = """() => [...document.querySelectorAll('main table')]
+        .filter(t => getComputedStyle(t).display !== 'none')
         .map(t => [t.classList[0], getComputedStyle(t).breakInside])"""
     # (two years: the plan's, with March 2008 before it, and the next)
     assert page.evaluate(breaking) == [
@@ -248,8 +269,8 @@ def test_printed_a_short_table_is_on_one_page_and_no_section_heading_ends_a_page
     def on(text: str) -> list[int]:
         return [i for i, t in enumerate(pages) if text in t]
 
-    # The coverage matrix: its heading row and its last row (the whole plan's) on one page, under the
-    # section's heading. (Southend's eight priorities ran onto a second page.)
+    # The coverage matrix: its heading row and its last row (the whole plan's) on one page, under
+    # the section's heading. (Southend's eight priorities ran onto a second page.)
     heading = page.evaluate("document.querySelector('#r-coverage h2').innerText")
     assert on(heading) == on("The whole plan") and len(on(heading)) == 1, (
         on(heading),
@@ -257,8 +278,11 @@ def test_printed_a_short_table_is_on_one_page_and_no_section_heading_ends_a_page
     )
     # A year's table of the owner load after the first that fits a page: its caption and its last
     # owner on one page.
-    tables = page.evaluate("""() => [...document.querySelectorAll('table.load.print-only.page')].slice(1)
-        .map(t => [t.caption.innerText, t.tBodies[0].rows[t.tBodies[0].rows.length - 1].querySelector('th').innerText.replace(' *', '')])""")
+    tables = page.evaluate("""() => [...document.querySelectorAll('table.load.print-only.page')]
+        .slice(1)
+        .map(t => [t.caption.innerText,
+            t.tBodies[0].rows[t.tBodies[0].rows.length - 1].querySelector('th')
+                .innerText.replace(' *', '')])""")
     for caption, last in tables:
         assert on(caption) and on(caption) == [p for p in on(last) if p >= on(caption)[0]][:1], (
             caption,
@@ -274,13 +298,14 @@ def test_printed_a_short_table_is_on_one_page_and_no_section_heading_ends_a_page
 
 
 _TEXT_ON_BACKGROUND = """() => {
-    // Each element holding text that is shown (not the diagram's, which sits on its own light panel):
-    // its colour and the first background behind it.
+    // Each element holding text that is shown (not the diagram's, which sits on its own light
+    // panel): its colour and the first background behind it.
     const out = [], seen = new Set();
     const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walk.nextNode()) {
         const el = walk.currentNode.parentElement;
-        if (!walk.currentNode.textContent.trim() || seen.has(el) || el.closest('svg, .vh, option')) continue;
+        if (!walk.currentNode.textContent.trim() || seen.has(el) || el.closest('svg, .vh, option'))
+            continue;
         seen.add(el);
         if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
         let back = null;
@@ -288,7 +313,8 @@ _TEXT_ON_BACKGROUND = """() => {
             const b = getComputedStyle(e).backgroundColor;
             if (b !== 'rgba(0, 0, 0, 0)') back = b;
         }
-        out.push([el.tagName.toLowerCase() + '.' + el.className, el.textContent.trim().slice(0, 30), getComputedStyle(el).color, back]);
+        out.push([el.tagName.toLowerCase() + '.' + el.className, el.textContent.trim().slice(0, 30),
+            getComputedStyle(el).color, back]);
     }
     return out;
 }"""
@@ -350,10 +376,12 @@ def test_scrolled_to_the_later_months_each_row_of_the_owner_load_keeps_its_owner
         const box = document.querySelector('#r-owners .scroll').getBoundingClientRect();
         const table = document.querySelector('#r-owners table.load');
         const at = (x, y) => document.elementFromPoint(x, y);
-        return [...table.querySelectorAll('tr')].filter(tr => tr.getBoundingClientRect().bottom < innerHeight).map(tr => {
+        return [...table.querySelectorAll('tr')]
+            .filter(tr => tr.getBoundingClientRect().bottom < innerHeight).map(tr => {
             const name = tr.firstElementChild.getBoundingClientRect();
             const hit = at(name.left + 8, name.top + Math.min(name.height / 2, 10));
-            return [Math.round(name.left - box.left), tr.firstElementChild.contains(hit), tr.lastElementChild.getBoundingClientRect().right <= box.right + 1];
+            return [Math.round(name.left - box.left), tr.firstElementChild.contains(hit),
+                tr.lastElementChild.getBoundingClientRect().right <= box.right + 1];
         });
     }""")
     # Each row's first cell (the owner, or the heading "Owner") is at the region's left edge, on top
@@ -384,13 +412,20 @@ def test_on_a_phone_each_finding_is_a_card_as_wide_as_the_screen_and_the_filters
         page.goto(Path(path).resolve().as_uri())
         page.wait_for_load_state("load")
         region = page.evaluate(
-            "(el => [el.clientWidth, el.scrollWidth])(document.querySelector('#r-findings .scroll'))"
+            "(el => [el.clientWidth, el.scrollWidth])(document.querySelector('#r-findings "
+            ".scroll'))"
         )
         assert region[1] <= region[0] + 1, region  # (nothing to scroll sideways)
-        cards = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tr.finding')].slice(0, 40).map(tr => {
-            const r = tr.getBoundingClientRect(), cells = [...tr.children].filter(td => getComputedStyle(td).display !== 'none');
-            return [r.left >= 0 && r.right <= innerWidth + 1, cells.every(td => td.getBoundingClientRect().right <= r.right + 1),
-                    cells.length, tr.querySelector('.badge') && tr.querySelector('.badge').getBoundingClientRect().right <= innerWidth,
+        cards = page.evaluate("""() => [
+                ...document.querySelectorAll('#r-findings-table tr.finding')]
+            .slice(0, 40).map(tr => {
+            const r = tr.getBoundingClientRect(),
+                cells = [...tr.children].filter(td => getComputedStyle(td).display !== 'none');
+            return [r.left >= 0 && r.right <= innerWidth + 1,
+                    cells.every(td => td.getBoundingClientRect().right <= r.right + 1),
+                    cells.length,
+                    tr.querySelector('.badge')
+                        && tr.querySelector('.badge').getBoundingClientRect().right <= innerWidth,
                     (tr.querySelector('td.msg').getBoundingClientRect().width / r.width)];
         })""")
         assert cards and all(
@@ -398,7 +433,9 @@ def test_on_a_phone_each_finding_is_a_card_as_wide_as_the_screen_and_the_filters
             for inside, within, n, badge, msg in cards
         ), cards[:3]
         # (what the column headings said is said on each card)
-        labels = page.evaluate("""() => [...document.querySelector('#r-findings-table tr.finding').children].slice(2, 5)
+        labels = page.evaluate("""() => [
+                ...document.querySelector('#r-findings-table tr.finding').children]
+            .slice(2, 5)
             .map(td => getComputedStyle(td, '::before').content)""")
         assert labels == ['"Priority: "', '"Owners: "', '"Where: "'], labels
         # Filtering hides the cards it should, and only those.
@@ -410,8 +447,10 @@ def test_on_a_phone_each_finding_is_a_card_as_wide_as_the_screen_and_the_filters
         )
         total = page.evaluate("document.querySelectorAll('#r-findings-table tr.finding').length")
         page.select_option('[data-filter="severity"]', worst)
-        shown = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tr.finding')]
-            .filter(tr => getComputedStyle(tr).display !== 'none').map(tr => tr.getAttribute('data-severity'))""")
+        shown = page.evaluate("""() => [
+                ...document.querySelectorAll('#r-findings-table tr.finding')]
+            .filter(tr => getComputedStyle(tr).display !== 'none')
+            .map(tr => tr.getAttribute('data-severity'))""")
         assert 0 < count < total and shown == [worst] * count
     finally:
         page.close()

@@ -1,5 +1,5 @@
-"""Round trips through every plan format: YAML, JSON, a workbook and a CSV folder give the same plan,
-the same findings and no change in ``diff``, whatever the plan's texts look like."""
+"""Round trips through every plan format: YAML, JSON, a workbook and a CSV folder give the same
+plan, the same findings and no change in ``diff``, whatever the plan's texts look like."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def round_trip(plan: og.Plan, folder: Path, fmt: str) -> og.Plan:
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_ids_written_like_the_markers_of_a_cell_round_trip(fmt: str, tmp_path: Path):
     # '""' and '[]' are what a cell writes for an empty text and an empty list; an id, a parent, a
-    # view, a rule or an indicator code written so is text like any other, and must read back as written.
+    # view, a rule or an indicator code written so is
+    # text like any other, and must read back as written.
     plan = og.load(
         PLAN_HEADER.replace("period:", "views: [detail, '[]'], period:")
         + r"""
@@ -194,7 +195,8 @@ def test_ignore_entries_of_the_plan_and_of_an_item_named_like_it_stay_apart(
 
 
 def test_a_whole_number_too_long_for_a_spreadsheet_s_numbers_round_trips(tmp_path: Path):
-    # A spreadsheet keeps 15 digits of a number: a capacity of 10**18 read back '1e+18', not a whole number.
+    # A spreadsheet keeps 15 digits of a number: a capacity
+    # of 10**18 read back '1e+18', not a whole number.
     plan = og.load(
         PLAN_HEADER
         + "owners: [{id: O1, capacity: 1000000000000000001}, {id: O2, capacity: 999999999999999}]\n"
@@ -249,8 +251,8 @@ def test_a_written_workbook_s_code_columns_are_text_below_its_rows_too(tmp_path:
 def test_a_text_that_fits_a_cell_only_without_its_stored_carriage_returns_is_warned_of(
     tmp_path: Path,
 ):
-    # Each carriage return is stored as _x000D_: 30,000 characters with 1,000 of them are 36,000 stored,
-    # and the cell keeps 32,767 of those.
+    # Each carriage return is stored as _x000D_: 30,000 characters with 1,000 of them are 36,000
+    # stored, and the cell keeps 32,767 of those.
     plan = og.load(
         PLAN_HEADER
         + 'priorities: [{id: P1, title: Safe, notes: "'
@@ -302,7 +304,8 @@ priorities:
   - id: P1
     title: Safe
     objectives:
-      - {id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, timescale: June 11, lead: Roads}]}
+      - {id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, timescale: June 11,
+                                                       lead: Roads}]}
 milestones:
   - {id: M3, title: Survey, timescale: March 2012, lead: Roads}
   - {id: M4, title: Train staff, timescale: As above, lead: Roads, parent: O1}

@@ -127,11 +127,12 @@ def test_check_case_checks_the_findings_messages_and_hints():
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        # (each was read letter by letter: [OG103] expected the finding ('O', 'G', '1', '0', '3'), and
-        # `rules: OG103` selected the rules 'O', 'G'...)
+        # (each was read letter by letter: [OG103] expected the finding ('O', 'G', '1', '0', '3'),
+        # and `rules: OG103` selected the rules 'O', 'G'...)
         (
             "rule: OG103\ncases:\n  - {name: a, plan: 'aims: []', findings: [OG103]}\n",
-            "case 'a': `findings:` must be a list of [rule, node] pairs ([[OG101, O1]], or [] for none), not ['OG103']",
+            "case 'a': `findings:` must be a list of [rule, node] pairs ([[OG101, O1]], or [] "
+            "for none), not ['OG103']",
         ),
         (
             "rule: OG103\ncases:\n  - {name: a, plan: 'aims: []', findings: [[OG103, O1, O2]]}\n",
@@ -166,7 +167,8 @@ def test_a_malformed_expectation_is_refused(tmp_path, text, problem):
 def test_rules_may_name_one_rule_as_rule_does(tmp_path):
     path = tmp_path / "cases.yaml"
     path.write_text(
-        "rules: OG103\ncases:\n  - {name: a, plan: 'aims: []'}\n  - {name: b, rules: OG101, plan: 'aims: []'}\n"
+        "rules: OG103\ncases:\n  - {name: a, plan: 'aims: []'}\n"
+        "  - {name: b, rules: OG101, plan: 'aims: []'}\n"
     )
     assert [(i, c.rules) for i, c in load_cases(path)] == [
         ("OG103:a", ["OG103"]),
@@ -279,7 +281,8 @@ priorities:
     title: Safe
     ignore: [{rule: OG102, scope: branch}]
     aims: [{id: A1, title: a, objectives: [{id: O1, title: a}, {id: O2, title: b}]}]
-  - {id: P2, title: Achieve, indicators: [L1], aims: [{id: A2, title: b, objectives: [{id: O3, title: c}]}]}
+  - {id: P2, title: Achieve, indicators: [L1],
+     aims: [{id: A2, title: b, objectives: [{id: O3, title: c}]}]}
 """
     )
     report = og.check(plan, {"select": ["OG102"]})

@@ -131,8 +131,9 @@ def test_a_rule_documented_in_part_shows_what_it_has_and_names_what_it_lacks():
 
     text = rules_text([half_documented], full=True)
     assert text == (
-        "DOC002 half-documented (info)\nA rule with a summary and a fix.\n\nHow to fix\n  Write the rest.\n\n"
-        "(its docstring has no ## What it does, ## Why it matters, ## Example)"
+        "DOC002 half-documented (info)\nA rule with a summary and a fix.\n\nHow to fix\n"
+        "  Write the rest.\n\n(its docstring has no ## What it does, ## Why it matters, ## "
+        "Example)"
     )
     assert "**What it does.**" not in rules_markdown([half_documented])
     assert "(its docstring" not in rules_text([registry()["OG302"]], full=True)

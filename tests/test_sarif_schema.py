@@ -91,7 +91,8 @@ def test_a_log_with_a_baseline_and_suppressions_in_the_plan_is_valid_sarif(tmp_p
         + "  - {id: P1, title: Safe children, outcomes: [stay_safe]}\n"
         + "objectives:\n"
         + "  - {id: O1, title: Fewer accidents}\n"
-        + "  - {id: O2, title: Fewer exclusions, ignore: [{rule: OG103, reason: moved next year}]}\n",
+        + "  - {id: O2, title: Fewer exclusions, ignore: [{rule: OG103, reason: moved next "
+        "year}]}\n",
         encoding="utf-8",
     )
     baseline = tmp_path / "baseline.json"

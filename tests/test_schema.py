@@ -74,19 +74,23 @@ def test_every_bundled_plan_passes_the_schema(path: Path, validator):
 
 VALID = [
     'milestones: [{id: M1, title: x, due: "2011\\u200b-07"}]',  # (read as shown, with a notice)
-    "priorities: [{id: P1, title: x, number: 3.10}, {id: P2, title: y, number: 2.2.5a}, {id: 2012, title: z}]",
+    "priorities: [{id: P1, title: x, number: 3.10}, {id: P2, title: y, number: 2.2.5a}, {id: "
+    "2012, title: z}]",
     "milestones: [{id: M1, title: x, due: 2012}, {id: M2, title: y, due: 2011-07-31},"
     " {id: M3, title: z, due: [2011-07, {from: 2011-04, to: 2011-07}]}]",
-    "indicators: [{id: NI 72, title: x, baseline: {period: 2008-09, value: 3},"
-    " targets: [{period: 2011, change: -11}, {period: 2011-Q3, change: '-29.6%'}, {period: 2011-12-Q3, change: +5},"
-    " {period: 2011-12-31, value: 1, comparator: below, text: Fewer than 1 in 1000}]}]",
-    "objectives: [{id: O1, title: x, indicators: [NI 72, {id: NI 73, targets: [{period: 2011-12, text: improve}]}]}]",
+    "indicators: [{id: NI 72, title: x, baseline: {period: 2008-09, value: 3}, targets: "
+    "[{period: 2011, change: -11}, {period: 2011-Q3, change: '-29.6%'}, {period: 2011-12-Q3, "
+    "change: +5}, {period: 2011-12-31, value: 1, comparator: below, text: Fewer than 1 in "
+    "1000}]}]",
+    "objectives: [{id: O1, title: x, indicators: [NI 72, {id: NI 73, targets: [{period: 2011-12, "
+    "text: improve}]}]}]",
     "catalogues: [{prefix: CSC, entries: [{code: CSC 1, title: x}]}]",
     # (format characters pasted into ids and codes are left out, with a notice)
     'priorities: [{id: "P\\u200b1", title: x, see_also: ["\\ufeffP2"]},'
     ' {id: "\\u2060P2\\u00ad ", title: y, parent: "P1\\u200c"}]',
     'catalogues: [{prefix: "C\\u200bSC ", entries: [{code: "CSC\\u200b 1", title: x}]}]',
-    'indicators: [{id: "NI\\u200b72", title: x, target: {period: "2011\\u200b-12\\ufeff", value: 3}}]',
+    'indicators: [{id: "NI\\u200b72", title: x, target: {period: "2011\\u200b-12\\ufeff", value: '
+    "3}}]",
     'milestones: [{id: M1, title: x, due: {from: "2011\\u200b-04", to: "\\ufeff2011-07-31"},'
     ' ignore: ["OG\\u200b401"], variants: [{text: y, where: "de\\u00adtail"}]}]',
     'priorities: [{id: P1, title: "x\\u200b"}]',
@@ -94,7 +98,8 @@ VALID = [
     'priorities: [{id: "P1\\U000e0001", title: "x\\U000e0020"}, {id: "\\U0001d173P2", title: y}]',
     'milestones: [{id: M1, title: x, due: "2011-07\\U000e0001"}]',
     # (February's 29th in a leap year, a century's only when it divides by 400)
-    "milestones: [{id: M1, title: x, due: 2012-02-29}, {id: M2, title: y, due: [2000-02-29, 2011-04-30]}]",
+    "milestones: [{id: M1, title: x, due: 2012-02-29}, {id: M2, title: y, due: [2000-02-29, "
+    "2011-04-30]}]",
     "indicators: [{id: NI 72, title: x, target: {period: 2016-02-29, value: 3}}]",
 ]
 
@@ -114,7 +119,8 @@ INVALID = [
     "indicators: [{id: NI 72, title: x, target: {period: 2011-Q5, value: 3}}]",
     "indicators: [{id: NI 72, title: x, target: {period: 2011-12, change: lots}}]",
     "indicators: [{id: NI 72, title: x, target: {period: 2011-12}}]",
-    "indicators: [{id: NI 72, title: x, target: {period: 2011-12, value: 1}, targets: [{period: 2012-13, value: 2}]}]",
+    "indicators: [{id: NI 72, title: x, target: {period: 2011-12, value: 1}, targets: [{period: "
+    "2012-13, value: 2}]}]",
     "objectives: [{id: O1, title: x, indicators: [{id: NI 72, target: {period: 2011-12, value: 1},"
     " targets: [{period: 2012-13, value: 2}]}]}]",
     "catalogues: [{prefix: ABCDEFG}]",
@@ -188,7 +194,8 @@ _PLAN_DATES = {"start": "2011-04-01", "end": "2012-03-31", "as_of": "2011-10-01"
 
 
 def _dated(start: str, end: str, as_of: str, due: object, period: str) -> dict[str, object]:
-    """A plan with each dated field of the format: the period, ``as_of``, ``due`` and a value's period."""
+    """A plan with each dated field of the format: the period, ``as_of``, ``due`` and a value's
+    period."""
     return {
         "format": "outcome-graph/v1",
         "plan": {"id": "t", "period": {"start": start, "end": end}, "as_of": as_of},
@@ -582,8 +589,9 @@ def test_an_editor_reads_every_pattern_of_the_schema_as_python_does():
     ones for ``jsonschema``: both read each alike."""
     patterns = sorted(_patterns(plan_schema()) | _patterns(config_schema()))
     script = (
-        "const [patterns, samples] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "console.log(JSON.stringify(patterns.map(p => samples.map(s => new RegExp(p, 'u').test(s)))));"
+        "const [patterns, samples] = JSON.parse(require('fs').readFileSync(0, "
+        "'utf8'));console.log(JSON.stringify(patterns.map(p => samples.map(s => new RegExp(p, "
+        "'u').test(s)))));"
     )
     node = subprocess.run(
         ["node", "-e", script],

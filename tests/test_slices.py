@@ -54,7 +54,8 @@ def test_thurrock_stay_safe_is_the_work_its_stay_safe_indicators_measure(thurroc
     assert {"NI 69", "NI 64", "NI 65", "NI 67", "INSP-SCHOOLS-SS"} <= part.indicators
     # NI 50 (emotional health) is listed under the same aims, but measures 'Be healthy'.
     assert "NI 50" not in part.indicators and "NI 72" not in part.indicators
-    # Pillar 4 is cross-cutting (`outcomes: []`): its copies of the pillar 3 indicators draw nothing in.
+    # Pillar 4 is cross-cutting (`outcomes: []`): its
+    # copies of the pillar 3 indicators draw nothing in.
     assert not any(n.startswith("P4") for n in part.nodes)
     assert not any(n.startswith("P1") for n in part.nodes)
 
@@ -92,8 +93,8 @@ def test_render_draws_thurrocks_stay_safe_slice_and_says_it_was_inferred(tmp_pat
     # (it said "nothing to draw: no node of the plan serves 'Stay safe'" and exited 2)
     assert out.returncode == 0, out.stderr
     assert (
-        "notice: the nodes serving 'Stay safe' are inferred from the 'Stay safe' indicators measuring them"
-        in out.stderr
+        "notice: the nodes serving 'Stay safe' are inferred from the 'Stay safe' indicators "
+        "measuring them" in out.stderr
     )
     dot = (tmp_path / "s.dot").read_text(encoding="utf-8")
     nodes = drawn(og.load(THURROCK), dot)
@@ -104,7 +105,8 @@ def test_render_draws_thurrocks_stay_safe_slice_and_says_it_was_inferred(tmp_pat
         "the nodes serving 'Stay safe' (inferred from the 'Stay safe' indicators measuring them"
         in dot
     )  # (the title)
-    # Each inferred node's tooltip says why it is there (its fill says it has no outcome of its own).
+    # Each inferred node's tooltip says why it is there
+    # (its fill says it has no outcome of its own).
     assert "Serves 'Stay safe', inferred from the indicators it lists: NI 69" in dot  # (P2.A3)
     assert (
         "Serves 'Stay safe', inferred from the indicators the work above it lists" in dot
@@ -121,14 +123,15 @@ def test_the_owner_view_of_thurrocks_stay_safe_slice_draws_who_leads_that_work(t
     assert set(re.findall(r'^\s*"owner: ([^"]+)"', dot, re.M)) == leading
 
 
-# --- what keeps priority, and the error kept -------------------------------------------------------
+# --- what keeps priority, and the error kept ------------------------------------------------------
 MIXED = (
     PLAN_HEADER
     + """\
 priorities:
   - {id: P1, title: Healthy lives, outcomes: [be_healthy], indicators: [I-SAFE]}
   - {id: P2, title: Schools, aims: [{id: P2.A1, title: Safer journeys, indicators: [I-SAFE],
-      objectives: [{id: P2.A1.O1, title: Crossings}, {id: P2.A1.O2, title: Walking buses, outcomes: [enjoy_and_achieve]}]}]}
+      objectives: [{id: P2.A1.O1, title: Crossings}, {id: P2.A1.O2, title: Walking buses,
+                                                      outcomes: [enjoy_and_achieve]}]}]}
   - {id: P3, title: Lean and fit, outcomes: [], indicators: [I-SAFE]}
   - {id: P4, title: Safe at home, outcomes: [stay_safe], indicators: [I-OTHER]}
 indicators:
@@ -157,7 +160,8 @@ UNTAGGED = (
     PLAN_HEADER
     + """\
 priorities:
-  - {id: P1, title: Safe at home, aims: [{id: P1.A1, title: Fewer referrals, indicators: [LOCAL-1]}]}
+  - {id: P1, title: Safe at home, aims: [{id: P1.A1, title: Fewer referrals,
+                                          indicators: [LOCAL-1]}]}
 indicators:
   - {id: LOCAL-1, title: Repeat referrals}
 """
@@ -186,7 +190,7 @@ def test_a_plan_that_tags_neither_its_work_nor_its_indicators_still_says_nothing
     assert "Traceback" not in out.stderr and not (tmp_path / "x.dot").exists()
 
 
-# --- Southend and Richmond: they tag their work, and their slices are as they were -----------------
+# --- Southend and Richmond: they tag their work, and their slices are as they were ----------------
 @pytest.mark.parametrize("path", [SOUTHEND, RICHMOND], ids=["southend", "richmond"])
 def test_plans_that_tag_their_work_slice_by_their_tags_alone(path):
     plan = og.load(path)
@@ -213,7 +217,7 @@ def test_plans_that_tag_their_work_slice_by_their_tags_alone(path):
         } == expected
 
 
-# --- generated plans --------------------------------------------------------------------------------
+# --- generated plans ------------------------------------------------------------------------------
 @given(plans())
 def test_a_slice_is_tagged_work_or_work_under_what_the_outcomes_indicators_measure(doc):
     plan = og.load(plan_text(doc))

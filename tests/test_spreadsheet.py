@@ -1,4 +1,5 @@
-"""Plans in spreadsheets: the flat table published plans print, the per-level workbook, bad workbooks.
+"""Plans in spreadsheets: the flat table published plans print, the per-level workbook, bad
+workbooks.
 
 Workbooks are built here with openpyxl in the shapes strategy leads keep them: a title row above the
 table, merged cells, blank cells that repeat the row above, columns the format does not know.
@@ -86,11 +87,12 @@ def workbook(
     return path
 
 
-# A Thurrock-shaped action plan table: a running title, then Objective | Key milestones | Lead | Timescale,
-# with the objective and its lead merged down over the milestone rows.
+# A Thurrock-shaped action plan table: a running title, then Objective | Key milestones | Lead |
+# Timescale, with the objective and its lead merged down over the milestone rows.
 THURROCK_TABLE = [
     [
-        "Children and Young Peoples Plan 2011-12: Excellent Childcare, Schools, Colleges and Services"
+        "Children and Young Peoples Plan 2011-12: Excellent Childcare, Schools, Colleges and "
+        "Services"
     ],
     [None],
     [
@@ -290,8 +292,8 @@ def test_flat_period_comes_from_a_plan_sheet_or_the_option(tmp_path: Path):
     told = load_path(with_plan, period="2012-04-01..2013-03-31")
     assert told.period == plan.period
     assert (
-        f"{with_plan}: --period is not used: the plan sheet gives the period (2011-04-01 to 2012-03-31)"
-        in told.notices
+        f"{with_plan}: --period is not used: the plan sheet gives the period (2011-04-01 to "
+        "2012-03-31)" in told.notices
     )
     yaml_plan = tmp_path / "p.yaml"
     yaml_plan.write_text(PLAN_HEADER, encoding="utf-8")
@@ -492,7 +494,8 @@ def test_check_of_a_workbook_points_to_sheet_and_cell(tmp_path: Path):
         if f["rule"] in ("OG401", "OG402", "OG403", "OG404", "OG405"):
             assert header in ("timescale", "due", "status"), (f, header)
             assert (cell.value or None) == (getattr(node, header) or None), (f, cell.coordinate)
-            # (a date outside the period: the cell that writes it, the timescale where no due is given)
+            # (a date outside the period: the cell that
+            # writes it, the timescale where no due is given)
             assert f["rule"] != "OG402" or cell.value, (f, cell.coordinate)
             at_field[header, f["rule"]] += 1
         elif f["rule"] == "OG301":  # (no lead: the blank lead cell, where to write one)
@@ -713,9 +716,8 @@ def test_csv_folder_and_single_csv(tmp_path: Path):
     # Excel's "CSV (semicolon)" in Windows-1252, with a title row and a plan file
     (folder / "table.csv").write_bytes(
         "Action plan 2011-12;;;\r\nObjective;Key milestones;Lead person;By when\r\n"
-        "Fewer accidents;Audit the junctions – phase 1;Road safety;June 11\r\n;Publish the audit;;Sept 11\r\n".encode(
-            "cp1252"
-        )
+        "Fewer accidents;Audit the junctions – phase 1;Road safety;June 11\r\n"
+        ";Publish the audit;;Sept 11\r\n".encode("cp1252")
     )
     (folder / "plan.csv").write_text(
         "id,period.start,period.end\nroads,2011-04-01,2012-03-31\n", encoding="utf-8"
@@ -738,11 +740,13 @@ def test_csv_folder_and_single_csv(tmp_path: Path):
     [
         (
             "2011-02-30",
-            "the start date of the plan's period: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)",
+            "the start date of the plan's period: '2011-02-30' is not a valid date (day 30: "
+            "February 2011 has 28 days)",
         ),
         (
             "01/04/2011",
-            "the start date of the plan's period: '01/04/2011' is not a date written year-month-day (2011-04-01)",
+            "the start date of the plan's period: '01/04/2011' is not a date written "
+            "year-month-day (2011-04-01)",
         ),
     ],
 )
@@ -853,7 +857,8 @@ def test_a_quote_never_closed_before_a_long_rest_of_the_file_is_an_error_at_its_
     tmp_path: Path,
 ):
     # Past 131,072 characters the cell the quote opens is over the CSV reader's limit: the error
-    # named the line where the reader stopped, thousands of lines on, and asked about doubled quotes.
+    # named the line where the reader stopped, thousands
+    # of lines on, and asked about doubled quotes.
     single = tmp_path / "actions.csv"
     single.write_text(
         'Key milestones,By when\nAudit,"June 2011\n' + "Review,Sept 11\n" * 10_000, encoding="utf-8"
@@ -868,7 +873,8 @@ def test_a_quote_never_closed_before_a_long_rest_of_the_file_is_an_error_at_its_
 @pytest.mark.parametrize(
     "data",
     [
-        # (saved as CSV UTF-8, then edited in a Windows-1252 editor: the mark stays, the rest is not UTF-8)
+        # (saved as CSV UTF-8, then edited in a Windows-1252
+        # editor: the mark stays, the rest is not UTF-8)
         "\ufeffKey milestones,Lead\nAudit,Caf\xe9 team\n".encode("utf-8")[:3]
         + "Key milestones,Lead\nAudit,Caf\xe9 team\n".encode("cp1252"),
         "\ufeff\ufeffKey milestones,Lead\nAudit,Caf\xe9 team\n".encode(
@@ -1062,8 +1068,8 @@ def test_an_outcome_column_of_the_plan_s_own_statements_is_told_what_the_column_
     message = info.value.problems[0].message
     assert "unknown outcome 'Fewer children go missing'" in message
     assert (
-        "a column of the plan's own outcome statements is a level of the plan: head it 'Objective' or 'Aim'"
-        in message
+        "a column of the plan's own outcome statements is a level of the plan: head it "
+        "'Objective' or 'Aim'" in message
     )
     # A misspelt outcome is told the nearest one, without the column's explanation.
     path = workbook(
@@ -1410,7 +1416,7 @@ def test_a_note_above_a_per_level_header_naming_one_field_is_passed_over(tmp_pat
     assert plan.nodes["M1"].timescale == "June 11" and plan.location("M1").cell == "B3"
 
 
-def test_an_objective_s_rows_without_milestones_keep_its_timescale_once_and_outcomes_split_at_commas(
+def test_an_objective_s_milestoneless_rows_keep_its_timescale_once_and_outcomes_split_at_commas(
     tmp_path: Path,
 ):
     path = workbook(
@@ -1449,8 +1455,8 @@ def test_a_row_that_fills_no_level_column_is_ignored_with_a_notice(tmp_path: Pat
     plan = load_path(path, period=PERIOD)
     assert list(plan.nodes) == ["O1", "O1.M1"] and plan.nodes["O1.M1"].lead == "Road safety"
     assert (
-        f"{path}:Plan!C3: row 3 fills no level column (C3 'Police', D3 \"See the annex for the police's part\"); "
-        "ignored"
+        f"{path}:Plan!C3: row 3 fills no level column (C3 'Police', D3 \"See the annex for the "
+        "police's part\"); ignored"
     ) in plan.notices
 
 
@@ -1652,7 +1658,8 @@ def test_a_cell_merged_sideways_belongs_to_its_first_column_alone(tmp_path: Path
 @pytest.mark.parametrize(
     ("header", "role"),
     [
-        # words that end in "s", or do not, as written: no letter is taken off a word that is not a plural
+        # words that end in "s", or do not, as written: no
+        # letter is taken off a word that is not a plural
         ("By whom", "lead"),
         ("Whom", "lead"),
         ("By Whom?", "lead"),
@@ -1756,7 +1763,7 @@ def test_findings_of_an_owner_a_group_and_a_node_sharing_one_id_link_to_their_ow
     assert checked == links
 
 
-def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_met_again_is_the_same_node(
+def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_seen_again_is_one_node(
     tmp_path: Path,
 ):
     # (docs/format.md, "where the specification is silent": how a flat table's blank and repeated
@@ -1780,11 +1787,12 @@ def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_met_a
 def test_a_due_date_on_a_row_without_a_milestone_says_to_move_it_to_a_milestone_s_row(
     tmp_path: Path,
 ):
-    # The format gives only milestones a due date (a YAML plan's objective with one is refused): on an
-    # objective's row the error named the field, not what to do with the date in the table.
+    # The format gives only milestones a due date (a YAML plan's objective with one is refused): on
+    # an objective's row the error named the field, not what to do with the date in the table.
     path = tmp_path / "table.csv"
     path.write_text(
-        "Priority,Objective,Action,Lead,Due\nBe safe,Fewer injuries,,Bob,2011-07\n,,Light crossings,Bob,2011-09\n"
+        "Priority,Objective,Action,Lead,Due\nBe safe,Fewer injuries,,Bob,2011-07\n"
+        ",,Light crossings,Bob,2011-09\n"
     )
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
@@ -1834,12 +1842,13 @@ def test_a_per_level_sheet_s_column_of_another_level_s_field_is_an_error_at_its_
     result = run("check", str(path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        f"error: {path}:objectives!J4: 'Due' is a field of milestones, not of an objective: move the column's values "
-        "to the milestones sheet (the cell holds '2011-07')",
-        f"error: {path}:objectives!K2: 'timescale' is a field of milestones, not of an objective: move the column's "
-        "values to the milestones sheet (the cell holds 'June 11')",
-        f"error: {path}:milestones!J3: 'indicators' is a field of priorities, aims and objectives, not of a "
-        "milestone: move the column's values to the sheet of the level each belongs to (the cell holds 'NI 72')",
+        f"error: {path}:objectives!J4: 'Due' is a field of milestones, not of an objective: move "
+        "the column's values to the milestones sheet (the cell holds '2011-07')",
+        f"error: {path}:objectives!K2: 'timescale' is a field of milestones, not of an "
+        "objective: move the column's values to the milestones sheet (the cell holds 'June 11')",
+        f"error: {path}:milestones!J3: 'indicators' is a field of priorities, aims and "
+        "objectives, not of a milestone: move the column's values to the sheet of the level "
+        "each belongs to (the cell holds 'NI 72')",
     ]
     objectives["J4"], objectives["K2"] = None, None
     book["milestones"]["J3"] = None
@@ -1869,7 +1878,8 @@ def test_a_due_sheet_row_naming_an_objective_says_to_name_its_milestone(tmp_path
 
 
 def _formatted(path: Path, sheet: str, formats: dict[str, str]) -> Path:
-    """The workbook with number formats given to some cells (as a user formats them in a spreadsheet program)."""
+    """The workbook with number formats given to some cells (as a user formats them in a spreadsheet
+    program)."""
     wb = openpyxl.load_workbook(path)
     for ref, fmt in formats.items():
         wb[sheet][ref].number_format = fmt
@@ -1903,16 +1913,17 @@ def test_codes_a_spreadsheet_program_made_numbers_read_as_shown_and_are_named_in
     notices = "\n".join(plan.notices)
     assert "aims!C2 number: the number 1.1, read as '1.1'" in notices
     assert "aims!A4 id: the number 8, read as '8'" in notices
-    # (a whole number in the number column loses nothing: 1; nor does one shown under its own format)
+    # (a whole number in the number column loses nothing:
+    # 1; nor does one shown under its own format)
     assert "priorities!" not in notices and "aims!C3" not in notices and "aims!A3" not in notices
 
 
 def test_ids_typed_apart_that_a_spreadsheet_program_made_one_number_are_named_at_both_cells(
     tmp_path: Path,
 ):
-    # Typed into cells not formatted as Text, "1.1" and "1.10" are both the number 1.1: the duplicate
-    # id names both cells and says what happened, in both forms; shown under a format of its own
-    # (0.00), the number is read as shown and there is no duplicate.
+    # Typed into cells not formatted as Text, "1.1" and "1.10" are both the number 1.1: the
+    # duplicate id names both cells and says what happened, in both forms; shown under a format of
+    # its own (0.00), the number is read as shown and there is no duplicate.
     path = workbook(
         tmp_path / "plan.xlsx",
         {
@@ -1929,9 +1940,10 @@ def test_ids_typed_apart_that_a_spreadsheet_program_made_one_number_are_named_at
     problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("milestones", "A4")
     assert problem.message == (
-        "duplicate id '1.1' (first used at milestones!A2); ids must be unique across the plan; milestones!A2 and "
-        "milestones!A4 hold the number 1.1, which is what a spreadsheet program makes of 1.10 typed into a cell not "
-        "formatted as Text (so 1.1 and 1.10 become one id): format the id column as Text and retype the ids as written"
+        "duplicate id '1.1' (first used at milestones!A2); ids must be unique across the plan; "
+        "milestones!A2 and milestones!A4 hold the number 1.1, which is what a spreadsheet "
+        "program makes of 1.10 typed into a cell not formatted as Text (so 1.1 and 1.10 become "
+        "one id): format the id column as Text and retype the ids as written"
     )
     result = run("check", str(path))
     assert (
@@ -2019,8 +2031,8 @@ def test_a_timescale_a_spreadsheet_program_made_a_date_is_read_as_it_shows(tmp_p
 
 def test_a_number_formatted_as_a_date_that_no_date_can_be_says_so_at_its_cell(tmp_path: Path):
     # 99999999 typed in a due column formatted dd/mm/yyyy is past the year 9999 (the program shows
-    # ####), and -10000000 long before its first: openpyxl reads such a cell as the error #VALUE!, which
-    # was reported as a formula that could not be worked out. The cell holds no formula.
+    # ####), and -10000000 long before its first: openpyxl reads such a cell as the error #VALUE!,
+    # which was reported as a formula that could not be worked out. The cell holds no formula.
     path = workbook(
         tmp_path / "plan.xlsx",
         {
@@ -2113,8 +2125,8 @@ def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_wha
     tmp_path: Path,
 ):
     # Opened and saved in a spreadsheet program, 2011-04-01 becomes 01/04/2011 (read as that date in
-    # a due column, as English plans write dates, but a plan period is written for the tool), a due month
-    # 2011-07 becomes Jul-11 and a financial year 2008-09 Sep-08: each is an error at its cell
+    # a due column, as English plans write dates, but a plan period is written for the tool), a due
+    # month 2011-07 becomes Jul-11 and a financial year 2008-09 Sep-08: each is an error at its cell
     # that says what the program did and what was most likely written.
     folder = tmp_path / "plan-csv"
     folder.mkdir()
@@ -2193,7 +2205,8 @@ def test_a_due_date_typed_as_english_plans_write_it_is_that_date(
     [
         (
             "31/02/2012",
-            "'31/02/2012' is no date: February 2012 has 29 days (dates are read day first, 31/03/2012)",
+            "'31/02/2012' is no date: February 2012 has 29 days (dates are read day first, "
+            "31/03/2012)",
         ),
         (
             "12/31/2012",
@@ -2273,7 +2286,8 @@ def test_a_percentage_saved_in_a_csv_file_is_read_as_in_a_workbook(tmp_path: Pat
     # the text "71%": a number column reads it the same way, not as an error.
     folder = csv_plan(
         tmp_path / "plan-csv",
-        indicators="id,title,direction,baseline.period,baseline.value\nNI 72,Early years,increase,2010-11,71%\n",
+        indicators="id,title,direction,baseline.period,baseline.value\n"
+        "NI 72,Early years,increase,2010-11,71%\n",
         targets="node,period,value,change\nNI 72,2011-12,60.5 %,-10%\n",
     )
     ind = load_path(folder).nodes["NI 72"]
@@ -2366,8 +2380,8 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
     notices = "\n".join(plan.notices)
     # (a CSV file has no sheets: the cell is named by its file and line)
     assert (
-        "actions.csv:2 (column B) timescale: '11-Jun', as a spreadsheet program saves a date it made of what was "
-        "typed"
+        "actions.csv:2 (column B) timescale: '11-Jun', as a spreadsheet program saves a date it "
+        "made of what was typed"
     ) in notices
     assert ":3 (column B)" not in notices and "actions!" not in notices
     folder = csv_plan(
@@ -2397,7 +2411,8 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
         (1e30, "0", "1" + "0" * 30),
         (1.5, "0." + "0" * 30, "1.5" + "0" * 29),
         (-1.23456789e300, "0", "-123456789" + "0" * 292),
-        # (numbers with no digits to show: 1e400 is stored, and read, as inf; 1e308 as a percentage is too)
+        # (numbers with no digits to show: 1e400 is stored,
+        # and read, as inf; 1e308 as a percentage is too)
         (float("inf"), "0.00", None),
         (float("-inf"), "0", None),
         (1.7e308, "0%", None),
@@ -2571,8 +2586,9 @@ def test_a_status_that_is_no_status_nor_rag_colour_names_every_choice(tmp_path: 
     [problem] = info.value.problems
     assert (problem.file, problem.line) == (str(folder / "milestones.csv"), 2)
     assert problem.message == (
-        "column C: the status of milestone M1: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
-        "(Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d) (the cell holds 'Purple')"
+        "column C: the status of milestone M1: must be one of 'not_started', 'on_track', "
+        "'at_risk', 'off_track' or 'done', or a RAG colour (Green, Amber, Red, Blue for done; or "
+        "G, A, R, B) or Complete(d) (the cell holds 'Purple')"
     )
 
 
@@ -2595,9 +2611,9 @@ def test_a_flat_table_s_status_of_the_council_s_own_scale_is_no_status_named_in_
     plan = load_path(flat, period=PERIOD)
     assert [m.status for m in plan.of_kind("milestone")] == [None, "on_track", None]
     assert (
-        f"{flat}:Sheet1!B2: a status that is no status nor RAG colour was read as no status (write not_started, "
-        "on_track, at_risk, off_track or done, or a RAG colour: Green, Amber, Red, Blue for done; or G, A, R, B): "
-        "Sheet1!B2 'Purple', Sheet1!B4 'On hold'"
+        f"{flat}:Sheet1!B2: a status that is no status nor RAG colour was read as no status "
+        "(write not_started, on_track, at_risk, off_track or done, or a RAG colour: Green, "
+        "Amber, Red, Blue for done; or G, A, R, B): Sheet1!B2 'Purple', Sheet1!B4 'On hold'"
     ) in plan.notices
 
 
@@ -2685,7 +2701,8 @@ def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Pat
 @pytest.mark.parametrize(
     "plan_rows, cell, todo",
     [
-        # (the plan sheet's header alone, as a table's author leaves it: its columns are there, empty)
+        # (the plan sheet's header alone, as a table's
+        # author leaves it: its columns are there, empty)
         (
             [["id", "period.start", "period.end"]],
             "B2",
@@ -2700,12 +2717,14 @@ def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Pat
         (
             [["id", "period.start"], ["roads"]],
             "B2",
-            "the plan sheet's period.start column is empty: fill it in (year-month-day: 2011-04-01) and add a period.end column",
+            "the plan sheet's period.start column is empty: fill it in (year-month-day: "
+            "2011-04-01) and add a period.end column",
         ),
         (
             [["id", "period"], ["roads"]],
             "B2",
-            "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31",
+            "the plan sheet's period column is empty: write START..END in it, e.g. "
+            "2011-04-01..2012-03-31",
         ),
         (
             [["id", "title"], ["roads", "Road safety"]],
@@ -2725,7 +2744,8 @@ def test_a_flat_table_s_missing_period_is_told_whether_to_fill_in_or_add_its_col
     assert (problem.sheet, problem.cell) == ("plan", cell)
     assert (
         problem.message
-        == f"the plan period is unknown: {todo}, or give it on the command line with --period START..END"
+        == f"the plan period is unknown: {todo}, or give it on the command line with --period "
+        "START..END"
     )
 
 
@@ -2786,7 +2806,8 @@ def test_findings_of_a_plan_read_from_csv_point_to_the_line_of_each_node_s_row(t
     "stored, fmt, timescale, reading",
     [
         # "Jun-11" under mmm-d is 11 June (the year the program guessed, 2026, is not read);
-        # under mmm-yy, June 2011: the same text, read from the cell's date and what its format shows.
+        # under mmm-yy, June 2011: the same text, read
+        # from the cell's date and what its format shows.
         (datetime(2026, 6, 11), "mmm-d", "11-Jun", (date(2011, 6, 11), date(2011, 6, 11))),
         (datetime(2011, 6, 1), "mmm-yy", "2011-06", (date(2011, 6, 1), date(2011, 6, 30))),
         (
@@ -2893,8 +2914,9 @@ def test_an_id_given_on_a_later_row_of_a_node_is_named_in_a_notice(tmp_path: Pat
     plan = load_path(path, period=PERIOD)
     assert list(plan.nodes) == ["O1", "O1.M1", "O1.M2", "O1.M3"]
     assert (
-        "values that differ from the first one given were ignored: actions.csv:3 (column B) id 'O7' (kept 'O1' "
-        "for 'Fewer accidents'); actions.csv:4 (column B) id 'O2' (kept 'O1' for 'Fewer accidents')"
+        "values that differ from the first one given were ignored: actions.csv:3 (column B) id "
+        "'O7' (kept 'O1' for 'Fewer accidents'); actions.csv:4 (column B) id 'O2' (kept 'O1' for "
+        "'Fewer accidents')"
     ) in plan.notices[0]
 
 
@@ -2934,8 +2956,8 @@ def test_rows_hidden_in_a_workbook_are_read_and_named_in_a_notice(tmp_path: Path
         plan = load_path(path, period=PERIOD)
         assert [m.title for m in plan.of_kind("milestone")] == titles
         assert (
-            f"{path}:{sheet}!A3: rows hidden in the workbook (by hand or by a filter) were read as part of the "
-            "plan; delete a row to take it out: row 3"
+            f"{path}:{sheet}!A3: rows hidden in the workbook (by hand or by a filter) were read "
+            "as part of the plan; delete a row to take it out: row 3"
         ) in plan.notices
 
 
@@ -2988,8 +3010,8 @@ def test_a_cover_page_listing_the_plan_s_parts_is_not_read_as_a_table(tmp_path: 
         list(plan.nodes) == ["P1", "P1.O1", "P1.O1.M1"] and plan.nodes["P1"].title == "Be healthy"
     )
     assert (
-        f"{path}: sheets whose header names one column, beside tables that name more, were taken for a cover "
-        "or contents page and not read: Cover!A3 'Priorities'"
+        f"{path}: sheets whose header names one column, beside tables that name more, were taken "
+        "for a cover or contents page and not read: Cover!A3 'Priorities'"
     ) in plan.notices
     # (a table of one column, alone, is a table)
     alone = load_path(workbook(tmp_path / "list.xlsx", {"Cover": cover}), period=PERIOD)
@@ -3037,7 +3059,8 @@ def test_a_rag_column_is_the_status_of_a_tracker_without_a_status_column(
 def test_a_rag_column_beside_a_status_column_is_named_in_a_notice_and_the_status_column_read(
     tmp_path: Path,
 ):
-    # (which of two columns the ratings are in cannot be told apart: Status is the format's own word)
+    # (which of two columns the ratings are in cannot
+    # be told apart: Status is the format's own word)
     path = workbook(
         tmp_path / "tracker.xlsx",
         {"Actions": [["Key actions", "RAG", "Status"], ["Audit the junctions", "Red", "Done"]]},
@@ -3045,8 +3068,9 @@ def test_a_rag_column_beside_a_status_column_is_named_in_a_notice_and_the_status
     plan = load_path(path, period=PERIOD)
     assert plan.nodes["M1"].status == "done"
     assert (
-        f"{path}: a RAG column beside a Status column was not read, as the Status column holds the status; "
-        "rename or remove one of them to read the other: Actions!B1 'RAG' (the status is Actions!C1 'Status')"
+        f"{path}: a RAG column beside a Status column was not read, as the Status column holds "
+        "the status; rename or remove one of them to read the other: Actions!B1 'RAG' (the "
+        "status is Actions!C1 'Status')"
     ) in plan.notices
 
 
@@ -3064,9 +3088,10 @@ def test_the_rag_rating_of_an_objective_is_named_in_a_notice_not_refused(thurroc
     assert statuses["P1.A1.O1.M1"] == "on_track" and statuses["P1.A1.O1.M2"] == "at_risk"
     assert statuses["P2.A1.O1.M1"] == "on_track" and statuses["P1.A1.O2.M1"] is None
     assert (
-        f"{thurrock_table}: the status of a priority, aim or objective (on a row without a milestone, or in its own "
-        "rating column) is not part of the plan, as only milestones have a status in the format (rate each "
-        "milestone on its own row): Pillar 1!G9 'Red' (objective P1.A2.O1)"
+        f"{thurrock_table}: the status of a priority, aim or objective (on a row without a "
+        "milestone, or in its own rating column) is not part of the plan, as only milestones "
+        "have a status in the format (rate each milestone on its own row): Pillar 1!G9 'Red' "
+        "(objective P1.A2.O1)"
     ) in plan.notices
     assert not any("the reader does not know" in n for n in plan.notices)
 
@@ -3157,8 +3182,8 @@ def test_columns_hidden_in_a_workbook_that_hold_data_are_named_in_a_notice(tmp_p
         plan = load_path(path, period=PERIOD)
         assert [m.lead for m in plan.of_kind("milestone")] == ["Roads"]
         assert (
-            f"{path}:{sheet}!C1: columns hidden in the workbook were read as part of the plan; unhide them to "
-            f"check them, or delete a column to take it out: column C {header!r}"
+            f"{path}:{sheet}!C1: columns hidden in the workbook were read as part of the plan; "
+            f"unhide them to check them, or delete a column to take it out: column C {header!r}"
         ) in plan.notices
 
 
@@ -3179,8 +3204,8 @@ def test_hidden_columns_grouped_in_one_range_are_each_named(tmp_path: Path):
     book.save(path)
     plan = load_path(path, period=PERIOD)
     assert (
-        "Plan!C1: columns hidden in the workbook were read as part of the plan; unhide them to check them, or "
-        "delete a column to take it out: column C 'Lead', column D 'Timescale'"
+        "Plan!C1: columns hidden in the workbook were read as part of the plan; unhide them to "
+        "check them, or delete a column to take it out: column C 'Lead', column D 'Timescale'"
     ) in "\n".join(plan.notices)
 
 
@@ -3216,9 +3241,10 @@ def test_status_cells_coloured_with_no_word_are_named_and_no_status_is_guessed(
     plan = load_path(path, period=PERIOD)
     assert [m.status for m in plan.of_kind("milestone")] == [None, None, None, "on_track"]
     assert (
-        f"{path}:Actions!C2: 3 status cells with no word in them but coloured (1 red, 1 amber, 1 green) were "
-        "read as no status, as colours are not read; write the status in each cell (Green, Amber, Red, Blue for "
-        "done; or G, A, R, B), which a rule can colour: Actions!C2 red, Actions!C3 amber, Actions!C4 green"
+        f"{path}:Actions!C2: 3 status cells with no word in them but coloured (1 red, 1 amber, 1 "
+        "green) were read as no status, as colours are not read; write the status in each cell "
+        "(Green, Amber, Red, Blue for done; or G, A, R, B), which a rule can colour: Actions!C2 "
+        "red, Actions!C3 amber, Actions!C4 green"
     ) in plan.notices
 
 
@@ -3366,9 +3392,10 @@ def test_an_objective_s_own_rag_column_is_named_in_a_notice_once_per_objective(t
         "off_track",
     ]
     assert (
-        f"{path}: the status of a priority, aim or objective (on a row without a milestone, or in its own rating "
-        "column) is not part of the plan, as only milestones have a status in the format (rate each milestone on "
-        "its own row): Actions!B2 'Red' (objective O1), Actions!B4 'Green' (objective O2)"
+        f"{path}: the status of a priority, aim or objective (on a row without a milestone, or "
+        "in its own rating column) is not part of the plan, as only milestones have a status in "
+        "the format (rate each milestone on its own row): Actions!B2 'Red' (objective O1), "
+        "Actions!B4 'Green' (objective O2)"
     ) in plan.notices
     assert not any("the reader does not know" in n for n in plan.notices)
 
@@ -3439,10 +3466,11 @@ def test_status_cells_coloured_by_a_conditional_format_are_named_in_a_notice(
     assert [m.status for m in plan.of_kind("milestone")] == [None, None, "at_risk", None]
     notices = [n for n in plan.notices if "conditional format" in n]
     assert notices == [
-        f"{path}:Actions!C2: status cells with no word in them are coloured by the conditional format of "
-        "C2:C5 (red, green), which is not worked out (outcome-graph evaluates no formulas or rules), so they "
-        "were read as no status; write the status in each cell (Green, Amber, Red, Blue for done; or G, A, R, B), "
-        "which the rule can still colour: Actions!C2, Actions!C3, Actions!C5"
+        f"{path}:Actions!C2: status cells with no word in them are coloured by the conditional "
+        "format of C2:C5 (red, green), which is not worked out (outcome-graph evaluates no "
+        "formulas or rules), so they were read as no status; write the status in each cell "
+        "(Green, Amber, Red, Blue for done; or G, A, R, B), which the rule can still colour: "
+        "Actions!C2, Actions!C3, Actions!C5"
     ]
     assert (notices[0].location.sheet, notices[0].location.cell) == ("Actions", "C2")
 
@@ -3471,7 +3499,8 @@ def test_a_conditional_format_of_a_per_level_status_column_is_named_too(tmp_path
     book.save(path)
     plan = load_path(path)
     assert [n.message.split(",")[0] for n in plan.notices if "conditional format" in n] == [
-        "status cells with no word in them are coloured by the conditional format of C1:C1048576 (red"
+        "status cells with no word in them are coloured by the conditional format of C1:C1048576 "
+        "(red"
     ]
     assert any(n.endswith("which the rule can still colour: milestones!C2") for n in plan.notices)
 
@@ -3516,14 +3545,14 @@ def test_notices_of_hidden_rows_and_typed_cells_point_to_each_sheet_s_first_one(
         (
             "priorities",
             "B2",
-            "cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were read "
-            "as the text they show",
+            "cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were "
+            "read as the text they show",
         ),
         (
             "aims",
             "A3",
-            "cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were read as "
-            "the text they show",
+            "cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were "
+            "read as the text they show",
         ),
     }
     assert any(
@@ -3569,10 +3598,11 @@ def test_hints_on_a_workbook_name_the_column_to_fill_not_the_yaml_key(tmp_path: 
         for name in ("richmond.xlsx", "richmond-csv")
     }
     assert hints == {
-        "richmond.xlsx": "Give the indicators the plan commits to improving the value to reach in the `target.value` "
-        "column of the indicators sheet (or rows of the targets sheet, per year).",
-        "richmond-csv": "Give the indicators the plan commits to improving the value to reach in the `target.value` "
-        "column of indicators.csv (or rows of targets.csv, per year).",
+        "richmond.xlsx": "Give the indicators the plan commits to improving the value to reach "
+        "in the `target.value` column of the indicators sheet (or rows of the targets sheet, "
+        "per year).",
+        "richmond-csv": "Give the indicators the plan commits to improving the value to reach in "
+        "the `target.value` column of indicators.csv (or rows of targets.csv, per year).",
     }
     assert yaml_hint == (
         "Give the indicators the plan commits to improving the value to reach in `target:` "
@@ -3588,8 +3618,9 @@ def test_a_flat_table_s_hints_name_its_own_columns_or_the_per_level_form(thurroc
         "column; lower levels inherit them."
     )
     assert report.by_rule("OG503")[0].hint == (
-        "Give the indicators the plan commits to improving the value to reach in the `target.value` column of the "
-        "indicators sheet of the per-level form (or rows of the targets sheet of the per-level form, per year)."
+        "Give the indicators the plan commits to improving the value to reach in the "
+        "`target.value` column of the indicators sheet of the per-level form (or rows of the "
+        "targets sheet of the per-level form, per year)."
     )
 
 
@@ -3657,9 +3688,9 @@ def test_ids_with_invisible_characters_are_named_at_their_cell_as_a_yaml_plan_s_
 def test_invisible_characters_in_a_real_plan_s_workbook_are_named_and_change_nothing_else(
     tmp_path: Path,
 ):
-    # Thurrock's plan as a workbook, an id pasted with a zero-width space, a parent with a byte order
-    # mark and a targets row's node with a word joiner: the plan and its findings are the YAML plan's,
-    # and each cell is named (a sub-sheet's node, which validation never sees, too).
+    # Thurrock's plan as a workbook, an id pasted with a zero-width space, a parent with a byte
+    # order mark and a targets row's node with a word joiner: the plan and its findings are the YAML
+    # plan's, and each cell is named (a sub-sheet's node, which validation never sees, too).
     model = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
     write_plan(model, path := tmp_path / "thurrock.xlsx")
     book = openpyxl.load_workbook(path)
@@ -3703,15 +3734,16 @@ def test_invisible_characters_in_a_flat_table_s_ids_and_indicators_are_named(thu
         "NI 73",
     ]
     assert [n for n in plan.notices if "holds an invisible" in n] == [
-        f"{thurrock_table}:Pillar 1!I4: 'NI 72\\u200b' holds an invisible character (U+200B ZERO WIDTH SPACE), "
-        "left out: read as 'NI 72'",
-        f"{thurrock_table}:Pillar 1!I7: 'NI 102a\\xad' holds an invisible character (U+00AD SOFT HYPHEN), "
-        "left out: read as 'NI 102a'",
+        f"{thurrock_table}:Pillar 1!I4: 'NI 72\\u200b' holds an invisible character (U+200B ZERO "
+        "WIDTH SPACE), left out: read as 'NI 72'",
+        f"{thurrock_table}:Pillar 1!I7: 'NI 102a\\xad' holds an invisible character (U+00AD SOFT "
+        "HYPHEN), left out: read as 'NI 102a'",
     ]
 
 
 def test_a_flat_table_s_usual_headers_are_read_whatever_the_council_calls_them(tmp_path: Path):
-    # (each of these headers was dropped: "Objective O1 has no milestones and no lead", against the sheet)
+    # (each of these headers was dropped: "Objective O1
+    # has no milestones and no lead", against the sheet)
     path = tmp_path / "plan.csv"
     path.write_text(
         "Strategic priority,Objective,Key Actions / Milestones,Lead Agency,Completion by,"
@@ -3821,7 +3853,8 @@ def test_a_flat_indicators_cell_is_read_as_published_plans_write_it(tmp_path: Pa
     path = tmp_path / "plan.csv"
     path.write_text(
         "Objective,Key milestones,Lead,Timescale,Indicators\n"
-        'Safer homes,Audit referrals,Safeguarding team,June 11,"NI 32 Repeat incidents of domestic violence"\n'
+        "Safer homes,Audit referrals,Safeguarding team,June 11,"
+        '"NI 32 Repeat incidents of domestic violence"\n'
         'Fewer conceptions,Run clinics,Health team,June 11,"NI 112 and NI 113, LAA: NI 72"\n'
         'Better attainment,Support schools,SILS,June 11,"NI 99, 100, 101; NI87/NI114"\n',
         encoding="utf-8",
@@ -3844,7 +3877,8 @@ def test_a_flat_indicators_cell_is_read_as_published_plans_write_it(tmp_path: Pa
 
 
 def test_a_cover_sheet_called_plan_beside_a_flat_table_is_no_plan_sheet(tmp_path: Path):
-    # ("the plan sheet has more than one row; a workbook holds one plan", exit 2, whatever --period said)
+    # ("the plan sheet has more than one row; a workbook
+    # holds one plan", exit 2, whatever --period said)
     path = workbook(
         tmp_path / "plan.xlsx",
         {
@@ -3896,7 +3930,8 @@ def test_a_milestone_cell_of_bullets_is_a_milestone_per_bullet_sharing_the_row_s
                 ["Objective", "Key milestones", "Lead", "Timescale", "Status"],
                 [
                     "Fewer accidents",
-                    "\u2022 Audit the junctions\n\u2022 Repaint the crossings\n\n\u2022Train the wardens",
+                    "\u2022 Audit the junctions\n\u2022 Repaint the crossings\n\n"
+                    "\u2022Train the wardens",
                     "Roads",
                     "June 11",
                     "Green",
@@ -3918,8 +3953,9 @@ def test_a_milestone_cell_of_bullets_is_a_milestone_per_bullet_sharing_the_row_s
         f"{path}:T!B3"
     ] * 2
     assert (
-        f"{path}: a milestone cell holding a bulleted list was read as a milestone for each bullet, each with "
-        "the row's lead, timescale and status: T!B2 (3 milestones), T!B3 (2 milestones)"
+        f"{path}: a milestone cell holding a bulleted list was read as a milestone for each "
+        "bullet, each with the row's lead, timescale and status: T!B2 (3 milestones), T!B3 (2 "
+        "milestones)"
     ) in plan.notices
     csv = tmp_path / "table.csv"
     csv.write_text(
@@ -3935,7 +3971,8 @@ def test_a_milestone_cell_of_bullets_is_a_milestone_per_bullet_sharing_the_row_s
 @pytest.mark.parametrize(
     "cell",
     [
-        "Actions:\n- Consult parents\n- Report",  # (a line that is no bullet: one milestone, as written)
+        # (a line that is no bullet: one milestone, as written)
+        "Actions:\n- Consult parents\n- Report",
         "- Consult parents",  # (one bullet)
         "Consult parents -\nthen report",
         "-2 children\n-3 children",  # (a minus sign, not a bullet)
@@ -3984,12 +4021,12 @@ def test_a_title_repeated_on_each_printed_page_is_skipped_with_a_notice(
         (n.id, n.title) for n in plain.nodes.values()
     ]
     assert (
-        f"{path}:Pillar 1!A7: row 7 repeats row 1 above the header (a title repeated on each printed page); "
-        "skipped"
+        f"{path}:Pillar 1!A7: row 7 repeats row 1 above the header (a title repeated on each "
+        "printed page); skipped"
     ) in plan.notices
     assert (
-        f"{path}:Pillar 1!A11: row 11 repeats row 1 above the header (a title repeated on each printed page); "
-        "skipped" in plan.notices
+        f"{path}:Pillar 1!A11: row 11 repeats row 1 above the header (a title repeated on each "
+        "printed page); skipped" in plan.notices
     )
 
 
@@ -4024,18 +4061,19 @@ def test_another_table_below_a_blank_row_is_read_as_a_table_of_its_own_or_not_re
     ]
     assert (plan.nodes["P1.M1"].lead, plan.nodes["P1.M1"].timescale) == ("Schools", "June 11")
     assert (
-        f"{path}:T!A6: row 6 is the header of another table on the sheet ('Indicator', 'Baseline', 'Target'; "
-        "under its title 'Table 2: performance measures' in row 5), which names no level (priority, aim, objective "
-        "or milestone): its rows were not read (row 7)"
+        f"{path}:T!A6: row 6 is the header of another table on the sheet ('Indicator', "
+        "'Baseline', 'Target'; under its title 'Table 2: performance measures' in row 5), which "
+        "names no level (priority, aim, objective or milestone): its rows were not read (row 7)"
     ) in plan.notices
     assert (
-        f"{path}:T!A9: row 9 is the header of another table on the sheet ('Priority', 'Action', 'By when', "
-        "'Lead officer'): its rows were read as a table of their own"
+        f"{path}:T!A9: row 9 is the header of another table on the sheet ('Priority', 'Action', "
+        "'By when', 'Lead officer'): its rows were read as a table of their own"
     ) in plan.notices
 
 
 def test_the_header_repeated_below_a_blank_row_continues_the_table(tmp_path: Path):
-    # (a printed plan's header at the top of each page is no other table: the objective above carries on)
+    # (a printed plan's header at the top of each page
+    # is no other table: the objective above carries on)
     path = workbook(
         tmp_path / "table.xlsx",
         {
@@ -4097,8 +4135,9 @@ def test_of_two_lead_columns_the_visible_one_is_read_and_the_hidden_one_named(
     shown = "D" if hidden == "C" else "C"
     header = {"C": "Lead", "D": "Lead officer"}
     assert (
-        f"{path}:T!{hidden}1: the hidden column {hidden} {header[hidden]!r} was not read, as the visible column "
-        f"{shown} {header[shown]!r} holds the same; unhide it and delete the one that is out of date"
+        f"{path}:T!{hidden}1: the hidden column {hidden} {header[hidden]!r} was not read, as the "
+        f"visible column {shown} {header[shown]!r} holds the same; unhide it and delete the one "
+        "that is out of date"
     ) in plan.notices
     assert not any("the reader does not know" in n for n in plan.notices)
 
@@ -4115,7 +4154,8 @@ def test_a_value_typed_as_a_percentage_gives_its_indicator_the_unit_percent(tmp_
         PLAN_HEADER
         + """priorities: [{id: P1, title: Safe, indicators: [NI 72, NI 73, NI 117]}]
 indicators:
-  - {id: NI 72, title: Early years, baseline: {period: "2010", value: 70}, targets: [{period: "2011-12", value: 75}]}
+  - {id: NI 72, title: Early years, baseline: {period: "2010", value: 70},
+     targets: [{period: "2011-12", value: 75}]}
   - {id: NI 73, title: Key stage 2, unit: count, baseline: {period: "2010", value: 70}}
   - {id: NI 117, title: NEET, baseline: {period: "2010", value: 6}}
 """

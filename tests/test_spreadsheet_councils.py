@@ -44,9 +44,10 @@ def _put(
 
 
 def southend_action_plan(path: Path) -> Path:
-    """One sheet: a three-row title block, Priority | Objective | Action | Lead Officer | Target date |
-    RAG | Performance Indicators | Comments, the priority and objective merged down, real dates,
-    leads one a line, then notes and a key to the RAG colours (swatches filled in the colour)."""
+    """One sheet: a three-row title block, Priority | Objective | Action | Lead Officer | Target
+    date | RAG | Performance Indicators | Comments, the priority and objective merged down, real
+    dates, leads one a line, then notes and a key to
+    the RAG colours (swatches filled in the colour)."""
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "Action Plan"
@@ -130,10 +131,11 @@ _PILLAR_HEADER = ["Aim", "Objective", "Key milestones", "Lead person", "By when"
 
 
 def thurrock_pillars(path: Path) -> Path:
-    """A contents page, then a sheet per pillar: the plan's title with the page number and the pillar
-    above the header, aims and objectives merged down, dates shown as months, the page title and
-    header repeated at a page break, a table of indicators' targets, the header again over a pasted
-    section, a note under the table and a key beside it; the second pillar has a hidden row."""
+    """A contents page, then a sheet per pillar: the plan's title with the page number and the
+    pillar above the header, aims and objectives merged down, dates shown as months, the page title
+    and header repeated at a page break, a table of indicators' targets, the header again over a
+    pasted section, a note under the table and a key
+    beside it; the second pillar has a hidden row."""
     book = openpyxl.Workbook()
     cover = book.active
     cover.title = "Contents"
@@ -514,13 +516,15 @@ def test_an_action_plan_with_a_title_block_notes_and_a_key_lands_each_cell_in_it
         ),
     ]
     assert (
-        f"{path}:Action Plan!A15: rows 15 to 18: a key to the RAG colours, not items of the plan; skipped: A15 "
-        "'Key', A16 'G', B16 'On track', A17 'A', B17 'Some slippage', B18 'Off track: action needed'"
+        f"{path}:Action Plan!A15: rows 15 to 18: a key to the RAG colours, not items of the "
+        "plan; skipped: A15 'Key', A16 'G', B16 'On track', A17 'A', B17 'Some slippage', B18 "
+        "'Off track: action needed'"
     ) in plan.notices
     assert (
-        f"{path}:Action Plan!A1: the rows above the header (row 5: a title, a key or a row grouping the columns) "
-        "are no items of the plan; not read: A1 'Southend-on-Sea Borough Council', A2 \"Children and Young People's "
-        "Plan 2011-12: Action Plan\", A3 'Version 3 – DRAFT – updated June 2011'"
+        f"{path}:Action Plan!A1: the rows above the header (row 5: a title, a key or a row "
+        "grouping the columns) are no items of the plan; not read: A1 'Southend-on-Sea Borough "
+        "Council', A2 \"Children and Young People's Plan 2011-12: Action Plan\", A3 'Version 3 "
+        "– DRAFT – updated June 2011'"
     ) in plan.notices
     assert _unaccounted(path, plan) == []
 
@@ -586,17 +590,21 @@ def test_a_plan_printed_a_pillar_a_sheet_lands_each_cell_in_its_field(tmp_path: 
     }
     for notice in [
         "Pillar 1!A2: row 2 is read as the priority P1 over the rows below it",
-        "Pillar 1!A9: row 9 repeats row 1 above the header (a title repeated on each printed page); skipped",
+        "Pillar 1!A9: row 9 repeats row 1 above the header (a title repeated on each printed "
+        "page); skipped",
         "Pillar 1!A10: row 10 repeats the header row; skipped",
-        "Pillar 1!A15: row 15 is the header of another table on the sheet ('Indicator', 'Baseline 2010-11', "
-        "'Target 2011-12'; under its title 'Performance indicators' in row 14), which names no level (priority, aim, "
-        "objective or milestone): its rows were not read (rows 16 to 17)",
-        "Pillar 1!A19: row 19 repeats the header of the table at row 4 ('Aim', 'Objective', 'Key milestones', 'Lead "
-        "person', 'By when', 'Indicators') after another table: its rows were read as rows of that table",
+        "Pillar 1!A15: row 15 is the header of another table on the sheet ('Indicator', "
+        "'Baseline 2010-11', 'Target 2011-12'; under its title 'Performance indicators' in row "
+        "14), which names no level (priority, aim, objective or milestone): its rows were not "
+        "read (rows 16 to 17)",
+        "Pillar 1!A19: row 19 repeats the header of the table at row 4 ('Aim', 'Objective', 'Key "
+        "milestones', 'Lead person', 'By when', 'Indicators') after another table: its rows were "
+        "read as rows of that table",
         "Pillar 1!A22: row 22 is a note or a total, not an item of the plan",
         # (the key beside the table, its last line below the table's rows: one notice, not two)
-        "Pillar 1!H5: a key to the RAG colours beside the table, not items of the plan; not read: H5 'Key', "
-        "H6 'Green', I6 'On track', H7 'Amber', I7 'Some slippage', H8 'Red', I8 'Off track'",
+        "Pillar 1!H5: a key to the RAG colours beside the table, not items of the plan; not "
+        "read: H5 'Key', H6 'Green', I6 'On track', H7 'Amber', I7 'Some slippage', H8 'Red', I8 "
+        "'Off track'",
         "sheets with no level column were ignored: Contents",
     ]:
         assert any(notice in n for n in plan.notices), notice
@@ -670,8 +678,8 @@ def test_a_tracker_with_refs_real_dates_and_a_rag_key_lands_each_cell_in_its_fie
     ]
     assert any("Tracker!F9 'On hold'" in n for n in plan.notices)
     assert (
-        f"{path}:Tracker!A11: row 11 is a note or a total, not an item of the plan ('Total actions'); skipped"
-        in plan.notices
+        f"{path}:Tracker!A11: row 11 is a note or a total, not an item of the plan ('Total "
+        "actions'); skipped" in plan.notices
     )
     assert _unaccounted(path, plan) == []
 
@@ -752,8 +760,8 @@ def test_a_key_without_a_heading_under_the_table_is_skipped_and_a_ref_that_is_no
         ("P2.M1", "2.1", "Train staff"),
     ]
     assert (
-        f"{path}:Plan!A5: rows 5 to 6: a key to the RAG colours, not items of the plan; skipped: A5 'Green', "
-        "B5 'On track', A6 'Red = off track'"
+        f"{path}:Plan!A5: rows 5 to 6: a key to the RAG colours, not items of the plan; skipped: "
+        "A5 'Green', B5 'On track', A6 'Red = off track'"
     ) in plan.notices
     assert any("was not read: Plan!A2 'H1'" in n for n in plan.notices)
 

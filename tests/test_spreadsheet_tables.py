@@ -52,7 +52,8 @@ def test_a_row_without_an_id_in_the_first_table_never_takes_an_id_a_later_table_
 def test_a_milestone_id_two_tables_give_is_that_milestone_in_another_view(tmp_path: Path):
     # A summary table below the detail one, giving a milestone's id again: the same milestone,
     # stated in the second table's view (a view of the sheet's name and the table's header row);
-    # in the same words, listed in its views, in others, a variant. The plan's views are the tables'.
+    # in the same words, listed in its views, in others,
+    # a variant. The plan's views are the tables'.
     path = workbook(
         tmp_path / "tables.xlsx",
         {
@@ -116,10 +117,11 @@ def test_an_id_two_tables_give_items_of_two_levels_is_an_error_saying_what_to_do
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
     assert [str(p) for p in info.value.problems] == [
-        f"{path}:T!C5: duplicate id 'M1' (first used at T!A2); ids must be unique across the plan; T!A2 is in the table "
-        "whose header is row 1, T!C5 in the table whose header is row 4 (an item given the id of another table's item "
-        "is that item, stated in another view, only when both are of one level, and this is a milestone, that an "
-        "objective): give one of them another id"
+        f"{path}:T!C5: duplicate id 'M1' (first used at T!A2); ids must be unique across the "
+        "plan; T!A2 is in the table whose header is row 1, T!C5 in the table whose header is "
+        "row 4 (an item given the id of another table's item is that item, stated in another "
+        "view, only when both are of one level, and this is a milestone, that an objective): "
+        "give one of them another id"
     ]
     result = run("check", str(path), "--period", PERIOD)
     assert result.returncode == 2
@@ -128,7 +130,8 @@ def test_an_id_two_tables_give_items_of_two_levels_is_an_error_saying_what_to_do
 
 def test_an_objective_id_two_tables_give_the_same_objective_is_that_objective(tmp_path: Path):
     # As a title met again under the same parent is that node: its milestones from both tables.
-    # Given another id in the second table, the first is kept and the other named, as on a later row.
+    # Given another id in the second table, the first
+    # is kept and the other named, as on a later row.
     path = workbook(
         tmp_path / "tables.xlsx",
         {
@@ -282,8 +285,8 @@ def test_the_header_repeated_after_a_table_of_indicators_continues_the_first_tab
         ("O2.M1", "Train", "Schools"),
     ]
     assert (
-        f"{path}:T!A7: row 7 repeats the header of the table at row 1 ('Objective', 'Key milestones', 'Lead') "
-        "after another table: its rows were read as rows of that table"
+        f"{path}:T!A7: row 7 repeats the header of the table at row 1 ('Objective', 'Key "
+        "milestones', 'Lead') after another table: its rows were read as rows of that table"
     ) in plan.notices
     assert not any("read as a table of their own" in n for n in plan.notices)
 
@@ -322,9 +325,9 @@ def test_the_first_header_repeated_after_a_second_table_of_items_continues_the_f
         and getattr(plan.nodes["O1.M2"], "timescale", None) is None
     )
     assert (
-        f"{path}:T!A8: row 8 repeats the header of the table at row 1 ('Objective', 'Key milestones', 'Lead'; "
-        "under its title 'Title continued from page 1' in row 7) after another table: its rows were read as rows "
-        "of that table"
+        f"{path}:T!A8: row 8 repeats the header of the table at row 1 ('Objective', 'Key "
+        "milestones', 'Lead'; under its title 'Title continued from page 1' in row 7) after "
+        "another table: its rows were read as rows of that table"
     ) in plan.notices
     assert sum("read as a table of their own" in n for n in plan.notices) == 1
 
@@ -358,8 +361,8 @@ def test_a_running_title_with_a_page_number_is_skipped_as_the_title_it_repeats(
         (n.id, n.title) for n in plain.nodes.values()
     ]
     assert (
-        f"{path}:Pillar 1!A7: row 7 repeats row 1 above the header (a title repeated on each printed page); "
-        "skipped"
+        f"{path}:Pillar 1!A7: row 7 repeats row 1 above the header (a title repeated on each "
+        "printed page); skipped"
     ) in plan.notices
 
 
@@ -610,7 +613,8 @@ def test_a_summary_sheet_and_a_detail_sheet_are_two_views_of_one_plan(tmp_path: 
 
 
 def test_a_plan_sheet_naming_its_own_views_keeps_them(tmp_path: Path):
-    # (the tables' views are then the sheets' names, which the plan's views should list: a notice says so)
+    # (the tables' views are then the sheets' names, which
+    # the plan's views should list: a notice says so)
     path = workbook(
         tmp_path / "plan.xlsx",
         {

@@ -1,4 +1,5 @@
-"""Synthetic plans: the right size, deterministic, loadable in both forms, with the planted defects found."""
+"""Synthetic plans: the right size, deterministic, loadable in both forms, with the planted defects
+found."""
 
 from __future__ import annotations
 

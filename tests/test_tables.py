@@ -1,4 +1,5 @@
-"""Tables for analysts: milestones, indicators, owner load and coverage, as DataFrames, text and files."""
+"""Tables for analysts: milestones, indicators, owner load and coverage, as DataFrames, text and
+files."""
 
 from __future__ import annotations
 
@@ -207,7 +208,8 @@ def test_findings_table_places_each_finding_in_its_branch_and_with_its_owners():
     facts = PlanFacts(plan)
     for row in log.itertuples():
         if row.node in plan.nodes and plan.nodes[row.node].kind == "milestone":
-            # A milestone's branch is its ancestors', and its owners lead it (or its objective does).
+            # A milestone's branch is its ancestors', and
+            # its owners lead it (or its objective does).
             assert row.priority == "; ".join(
                 a for a in facts.ancestors(row.node) if plan.nodes[a].kind == "priority"
             )
@@ -294,7 +296,8 @@ def test_owner_months_count_as_the_report_and_og303_do():
 
 
 def test_a_range_ending_on_a_bare_year_is_due_in_no_month():
-    # ('April 2011 - 2012' would otherwise be counted in December 2012, a month the plan never gives)
+    # ('April 2011 - 2012' would otherwise be counted
+    # in December 2012, a month the plan never gives)
     plan = og.load(
         PLAN_HEADER
         + """\
@@ -361,7 +364,8 @@ indicators: [{id: X 1, title: Local measure}]
     )
     df = table(plan, "coverage").set_index("id")
     assert df.index.tolist() == ["O1", "O2"] and set(df["level"]) == {"objective"}
-    # O1 serves stay_safe (from its aim) and is measured by X 1 there; O2 is cross-cutting: counted nowhere
+    # O1 serves stay_safe (from its aim) and is measured
+    # by X 1 there; O2 is cross-cutting: counted nowhere
     assert df.loc["O1", ["nodes", "stay_safe", "stay_safe_indicators"]].tolist() == [1, 1, 1]
     assert df.loc["O2", "cross_cutting"] and df.loc["O2", ["nodes", "stay_safe"]].tolist() == [0, 0]
 
@@ -387,7 +391,8 @@ def test_the_text_table_writes_whole_numbers_whole_and_aligns_texts_left():
     header = lines[0]
     actual = next(line for line in lines if line.startswith("NI 72 ") and " actual " in line)
     assert re.search(r" 56 ", actual) and "56.0" not in actual  # (the plan says 56)
-    # Texts start under their heading (a right-aligned title was hard to read), numbers end under theirs.
+    # Texts start under their heading (a right-aligned
+    # title was hard to read), numbers end under theirs.
     end = header.index(" value ") + len("value")  # (the last character of the heading)
     for line, value in zip(lines[1:], df["value"]):
         title = line[header.index("title") :]
@@ -485,7 +490,8 @@ def test_the_same_plan_writes_the_same_xlsx_bytes(monkeypatch):
     df = table(og.load(THURROCK), "findings")
     first = table_bytes(df, "xlsx", sheet="findings")
     real = time.time
-    # (two seconds on: openpyxl dated the zip's parts and the document's properties with the time of saving)
+    # (two seconds on: openpyxl dated the zip's parts and
+    # the document's properties with the time of saving)
     monkeypatch.setattr(time, "time", lambda: real() + 2)
     monkeypatch.setattr(
         time, "localtime", lambda t=None: datetime.datetime.fromtimestamp(real() + 2).timetuple()

@@ -478,7 +478,7 @@ def test_an_alias_is_read_as_pyyaml_reads_it_when_a_child_screens_the_text(monke
     assert not _zombies()
 
 
-# -- a program started while a signal arrives (forking.start_process) --------------------------------
+# -- a program started while a signal arrives (forking.start_process) ------------------------------
 
 
 class _Stopped(Exception):

@@ -20,8 +20,8 @@ suppression.
 Which finding is which
 ----------------------
 A finding is in the baseline when the baseline holds a finding of the same plan (its id), rule
-and node, wherever its file is (a plan may move). Line numbers, titles and the figures in a message (an
-owner leading 14 milestones, then 15) may change without the finding becoming new. Where several
+and node, wherever its file is (a plan may move). Line numbers, titles and the figures in a message
+(an owner leading 14 milestones, then 15) may change without the finding becoming new. Where several
 findings share plan, rule and node (OG204 on an objective measured by two indicators), the
 messages pair them first and the rest pair in file order; one baseline entry accounts for one
 finding at most, so a second finding of the same kind on the same node is new.
@@ -83,7 +83,8 @@ class Baseline:
     ... '''
     >>> before = og.check(og.load(text))
     >>> baseline = Baseline.from_reports([before])
-    >>> after = og.check(og.load(text + "  - {id: M2, parent: O1, title: Survey, timescale: July 11}\\n"))
+    >>> added = "  - {id: M2, parent: O1, title: Survey, timescale: July 11}\\n"
+    >>> after = og.check(og.load(text + added))
     >>> [(f.rule, f.node) for f in after.by_rule("OG301")]
     [('OG301', 'M1'), ('OG301', 'M2')]
     >>> new = baseline.apply(after)
@@ -107,7 +108,10 @@ class Baseline:
     def __repr__(self) -> str:
         # (the generated one lists every accepted finding, twice)
         where = f" from {self.file}" if self.file else ""
-        return f"<Baseline of {len(self)} findings of {len(self.keys)} plan{'s' * (len(self.keys) != 1)}{where}>"
+        return (
+            f"<Baseline of {len(self)} findings of {len(self.keys)} "
+            f"plan{'s' * (len(self.keys) != 1)}{where}>"
+        )
 
     @classmethod
     def from_reports(
@@ -145,8 +149,9 @@ class Baseline:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
         """Read a baseline file: a findings document (``check --format json``), JSON Lines of
-        them, or a SARIF log (``check --format sarif``). Raises :class:`~outcome_graph.errors.BaselineError` (naming the file, and the line
-        where one is known) when it cannot be read or is not a findings document."""
+        them, or a SARIF log (``check --format sarif``). Raises
+        :class:`~outcome_graph.errors.BaselineError` (naming the file, and the line where one is
+        known) when it cannot be read or is not a findings document."""
         name = os.fspath(path)
         try:
             with open(name, "rb") as fh:
@@ -190,8 +195,9 @@ class Baseline:
             f" and {len(others) - 3} more" if len(others) > 3 else ""
         )
         return (
-            f"{self.file or 'the baseline'} records no finding of plan {plan_id!r}, only of {shown}: "
-            "findings are matched by plan id, so every finding of this plan counts as new"
+            f"{self.file or 'the baseline'} records no finding of plan {plan_id!r}, only of "
+            f"{shown}: findings are matched by plan id, so every finding of this plan counts as "
+            "new"
         )
 
     def apply(self, report: Report, plan: Plan | None = None) -> Report:
@@ -284,7 +290,8 @@ def _moved(counts: Counter[Any], moved: dict[str, str | None]) -> Counter[Any]:
 
 
 def read_baseline(path: str | os.PathLike[str] | None) -> Baseline | None:
-    """:meth:`Baseline.load` of ``path``, or ``None`` where no baseline is given (an option left out)."""
+    """:meth:`Baseline.load` of ``path``, or ``None`` where no baseline is given (an option left
+    out)."""
     return None if path is None else Baseline.load(path)
 
 
@@ -401,7 +408,8 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[Record]:
                 plan_id, node = _logical_location(result)
             if not (isinstance(rule, str) and isinstance(plan_id, str) and isinstance(node, str)):
                 raise bad(
-                    f"result {n} has no ruleId, or no plan and node (properties or logical location)"
+                    f"result {n} has no ruleId, or no plan and node (properties or logical "
+                    "location)"
                 )
             suppressions = result.get("suppressions")
             kinds = (
@@ -437,9 +445,11 @@ def _logical_location(result: dict[str, Any]) -> tuple[str | None, str | None]:
     "plan/node"}``: where a tool that passed the log on dropped its properties (or left them
     ``null``). Any of the optional fields on the way may be absent or ``null``.
 
-    >>> _logical_location({"locations": [{"logicalLocations": [{"name": "a/M1", "fullyQualifiedName": "p/a/M1"}]}]})
+    >>> logical = [{"name": "a/M1", "fullyQualifiedName": "p/a/M1"}]
+    >>> _logical_location({"locations": [{"logicalLocations": logical}]})
     ('p', 'a/M1')
-    >>> _logical_location({"locations": None}), _logical_location({"locations": [{"logicalLocations": None}]})
+    >>> (_logical_location({"locations": None}),
+    ...  _logical_location({"locations": [{"logicalLocations": None}]}))
     ((None, None), (None, None))
     """
     locations = result.get("locations")

@@ -104,8 +104,9 @@ class _Group(click.Group):
     :meth:`list_commands` names the commands whose module is there without importing one, and
     :meth:`get_command` imports the one asked for. So ``--help`` imports them all, completing
     ``rep`` imports ``report`` alone, a mistyped command (``chek``) none, and a command module
-    that is absent is left out, as an optional part of the package may be. (``main.commands`` holds the commands imported so far;
-    code that wants them all asks these two methods, as click's own help and completion do.)
+    that is absent is left out, as an optional part of the package may be. (``main.commands`` holds
+    the commands imported so far; code that wants them all asks these two methods, as click's own
+    help and completion do.)
     """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -217,7 +218,8 @@ def _exit_cleanly_on_sigterm() -> None:
         for number, handler in previous.items():
             # (None: a handler not set from Python, which Python cannot set back; the default is
             # what such a process had)
-            signal.signal(number, signal.SIG_DFL if handler is None else handler)  # type: ignore[arg-type]
+            restored = signal.SIG_DFL if handler is None else handler
+            signal.signal(number, restored)  # type: ignore[arg-type]
 
     if previous:
         click.get_current_context().call_on_close(restore)

@@ -8,11 +8,11 @@ files found from the plan. Keys:
 
 ``select``, ``ignore``
     Lists of rule codes or prefixes (``OG``, ``OG6``, ``OG601``). For each rule the most specific
-    matching selector wins; at equal specificity ``ignore`` wins. A layer that sets ``select`` starts
-    the selection afresh; a layer that sets only ``ignore`` removes from the selection below it. A
-    file must write a list (``ignore = ["OG1"]``; a text is refused with that fix, as ruff refuses
-    one); a mapping given in Python may also give a text of codes separated by commas or spaces
-    (``{"ignore": "OG1, OG6"}``), as ``--ignore`` takes them, or a tuple.
+    matching selector wins; at equal specificity ``ignore`` wins. A layer that sets ``select``
+    starts the selection afresh; a layer that sets only ``ignore`` removes from the selection below
+    it. A file must write a list (``ignore = ["OG1"]``; a text is refused with that fix, as ruff
+    refuses one); a mapping given in Python may also give a text of codes separated by commas or
+    spaces (``{"ignore": "OG1, OG6"}``), as ``--ignore`` takes them, or a tuple.
 ``severity``
     ``{OG302 = "error"}``: code or prefix to severity (the most specific wins).
 ``fail-on``
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 __all__ = ["Config", "ConfigLayer", "discover_config", "searched_folders", "as_config", "FAIL_ON"]
 
 _KEYS = ("select", "ignore", "severity", "fail-on", "rules", "rule-files")
-#: The source of a configuration given as a mapping (``Config.from_dict``, ``og.check(plan, {...})``):
-#: no file, so its errors have none.
+#: The source of a configuration given as a mapping (``Config.from_dict``,
+#: ``og.check(plan, {...})``): no file, so its errors have none.
 MAPPING_SOURCE = "<config>"
 #: Options of the command line that are no key of a configuration file: they say how a run
 #: reports, not what is checked ("min-severity" was taken for a misspelt "severity").
@@ -93,16 +93,17 @@ class ConfigLayer:
         *,
         python: bool = False,
     ) -> ConfigLayer:
-        """A layer of a file's keys. ``python``: the mapping was given in Python (``Config.from_dict``),
-        where ``select`` and ``ignore`` may also be a text of codes or a tuple; a file's must be lists."""
+        """A layer of a file's keys. ``python``: the mapping was given in Python
+        (``Config.from_dict``), where ``select`` and ``ignore`` may also be a text of codes or a
+        tuple; a file's must be lists."""
         layer = cls(source=source, lines=dict(lines or {}))
         error = layer.error
         for key in data:
             if key not in _KEYS:
                 if key in _COMMAND_LINE_ONLY:
                     raise error(
-                        f"unknown key {key!r}: --{key} is an option of the command line only (keys: "
-                        f"{', '.join(_KEYS)})",
+                        f"unknown key {key!r}: --{key} is an option of the command line only "
+                        f"(keys: {', '.join(_KEYS)})",
                         key,
                     )
                 guess = nearest(key, _KEYS)
@@ -178,7 +179,8 @@ class ConfigLayer:
         around it (``None`` for a layer not read from a file). Codes match whatever their case.
 
         >>> layer = ConfigLayer("c.toml", lines={("severity",): 2, ("severity", "OG302"): 3})
-        >>> layer.line_of("severity", "og302"), layer.line_of("severity", "OG999"), layer.line_of("select")
+        >>> (layer.line_of("severity", "og302"), layer.line_of("severity", "OG999"),
+        ...  layer.line_of("select"))
         (3, 2, None)
         """
         while path:
@@ -238,7 +240,8 @@ def _codes(
     value: Any, key: str, error: Callable[..., ConfigError], python: bool = False
 ) -> list[str]:
     """The codes or prefixes of ``select`` or ``ignore``: a list in a file; in a mapping given in
-    Python also a tuple, or a text of codes separated by commas or spaces (as ``--ignore`` takes them).
+    Python also a tuple, or a text of codes separated
+    by commas or spaces (as ``--ignore`` takes them).
 
     A file's text is refused, with the list to write, as ruff refuses one: a file has one form for
     each key, the one its schema gives TOML editors."""
@@ -261,7 +264,8 @@ def _codes(
         v.strip() for v in value
     ):  # (an empty text is a prefix of every code: it named them all)
         raise error(
-            f"{key!r} holds an empty text: name rule codes or prefixes (OG6), or ALL for every rule",
+            f"{key!r} holds an empty text: name rule codes or prefixes (OG6), or ALL for every "
+            "rule",
             key,
         )
     return [v.strip().upper() for v in value]
@@ -271,8 +275,10 @@ def _codes(
 class Config:
     """The configuration a check runs with (the merged layers).
 
-    >>> cfg = Config.from_dict({"ignore": ["OG6"], "severity": {"OG302": "error"}, "rules": {"OG302": {"max-milestones": 12}}})
-    >>> cfg.enabled("OG601"), cfg.enabled("OG302"), cfg.severity_of("OG302", "warning"), cfg.options_for("OG302", {"max-milestones": 10})
+    >>> cfg = Config.from_dict({"ignore": ["OG6"], "severity": {"OG302": "error"},
+    ...                         "rules": {"OG302": {"max-milestones": 12}}})
+    >>> (cfg.enabled("OG601"), cfg.enabled("OG302"), cfg.severity_of("OG302", "warning"),
+    ...  cfg.options_for("OG302", {"max-milestones": 10}))
     (False, True, 'error', {'max-milestones': 12})
     """
 
@@ -425,7 +431,8 @@ class Config:
                             or value < 0
                         ):
                             raise error(
-                                f"[rules.{code}] {key} must be a non-negative number, not {value!r}",
+                                f"[rules.{code}] {key} must be a non-negative number, not "
+                                f"{value!r}",
                                 "rules",
                                 code,
                                 key,
@@ -566,8 +573,8 @@ def key_lines(text: str) -> dict[tuple[str, ...], int]:
 
     >>> text = 'select = ["OG1",\\n  "OG9"]\\n\\n[rules.OG302]\\nmax-milestones = 3\\n'
     >>> key_lines(text)  # doctest: +NORMALIZE_WHITESPACE
-    {('select',): 1, ('select', 'OG1'): 1, ('select', 'OG9'): 2, ('rules',): 4, ('rules', 'OG302'): 4,
-     ('rules', 'OG302', 'max-milestones'): 5}
+    {('select',): 1, ('select', 'OG1'): 1, ('select', 'OG9'): 2, ('rules',): 4,
+     ('rules', 'OG302'): 4, ('rules', 'OG302', 'max-milestones'): 5}
     """
     tokens = list(_tokens(text))
     found: dict[tuple[str, ...], int] = {}
@@ -680,10 +687,11 @@ def as_config(function: str, config: Config | Mapping[str, Any] | None) -> Confi
 
     >>> as_config("render", {"ignore": ["OG6"]}).enabled("OG601"), as_config("render", None)
     (False, None)
-    >>> as_config("render", "outcome-graph.toml")
+    >>> as_config("render", "outcome-graph.toml")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    TypeError: render() takes config as a Config (og.Config.from_file(path)) or a mapping of a configuration file's keys, not str
+    TypeError: render() takes config as a Config (og.Config.from_file(path)) or a mapping of a
+    configuration file's keys, not str
     """
     if config is None or isinstance(config, Config):
         return config
@@ -718,7 +726,8 @@ def discover_config(
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "outcome-graph.toml").write_text('ignore = ["OG6"]\\n')
     >>> plan = folder / "plan.yaml"
-    >>> discover_config(plan).enabled("OG601"), discover_config(plan, isolated=True).enabled("OG601")
+    >>> (discover_config(plan).enabled("OG601"),
+    ...  discover_config(plan, isolated=True).enabled("OG601"))
     (False, True)
     """
     layers: list[ConfigLayer] = []
@@ -738,9 +747,10 @@ CONFIG_NAMES = ("pyproject.toml", "outcome-graph.toml")
 
 def searched_folders(plan_path: str | os.PathLike[str] | None) -> list[Path]:
     """The folders a plan's configuration is looked for in, nearest first: the plan's own (the
-    current folder without a plan; a plan written as a folder of CSV files, that folder), then each above it, up to the root of its repository (the
-    folder holding ``.git``, searched last) or of the file system. A repository's plans are
-    not configured from whatever lies above its checkout (a home folder's ``pyproject.toml``).
+    current folder without a plan; a plan written as a folder of CSV files, that folder), then each
+    above it, up to the root of its repository (the folder holding ``.git``, searched last) or of
+    the file system. A repository's plans are not configured from whatever lies above its checkout
+    (a home folder's ``pyproject.toml``).
 
     >>> import pathlib, tempfile
     >>> repo = pathlib.Path(tempfile.mkdtemp()).resolve()

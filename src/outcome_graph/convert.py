@@ -5,8 +5,9 @@ its parent where the format allows it (a node with one parent of a level above i
 format's nested form. A plan already written that way (as the plans in ``models/`` are) converts
 to a document equal to the one loaded (``plan.document ==``); any other plan converts to the same
 plan (same nodes, fields and parents), written nested (or where each node is written, when nesting
-would change which milestone a milestone timed "As above" follows). The spreadsheet forms hold everything the
-format holds, so ``YAML -> xlsx -> YAML`` and ``YAML -> CSV folder -> YAML`` give the plan back.
+would change which milestone a milestone timed "As above" follows). The spreadsheet forms hold
+everything the format holds, so ``YAML -> xlsx -> YAML``
+and ``YAML -> CSV folder -> YAML`` give the plan back.
 
 YAML is written for people: the nested form, keys in a fixed order (``id``, ``number``,
 ``title``... then the children), ids, numbers, timescales, due dates and periods double-quoted
@@ -177,7 +178,9 @@ def _canonical(source: PlanDocument, *, move: bool, deep: bool = True) -> PlanDo
             if explicit is not None:
                 if explicit != nest:
                     parents = list(node.parents or [])  # type: ignore[attr-defined]
-                    node.parents = parents if explicit in parents else [explicit, *parents]  # type: ignore[attr-defined]
+                    if explicit not in parents:
+                        parents = [explicit, *parents]
+                    node.parents = parents  # type: ignore[attr-defined]
                 node.parent = None  # type: ignore[attr-defined]
         elif explicit is not None:
             candidate = by_id.get(explicit)
@@ -191,7 +194,9 @@ def _canonical(source: PlanDocument, *, move: bool, deep: bool = True) -> PlanDo
                     target = candidate
                 else:
                     parents = list(node.parents or [])  # type: ignore[attr-defined]
-                    node.parents = parents if explicit in parents else [explicit, *parents]  # type: ignore[attr-defined]
+                    if explicit not in parents:
+                        parents = [explicit, *parents]
+                    node.parents = parents  # type: ignore[attr-defined]
         if target is None:
             top[_LIST_OF[node.kind]].append(node)
         else:
@@ -466,7 +471,8 @@ _WIDTH = 100  # (the width PyYAML is given: no line of at most this many charact
 _PLAIN_SAFE = re.compile(r"[A-Za-z](?:[A-Za-z0-9._/()&'+-]| (?! ))*(?<! )")
 #: Words YAML 1.1 reads as booleans or null (PyYAML quotes them).
 _NOT_TEXT = frozenset(
-    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split()
+    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF "
+    "null Null NULL".split()
 )
 #: Characters PyYAML writes as they are between double quotes (``"`` and ``\\`` escaped): not
 #: U+2028, U+2029 and U+FEFF, which it escapes.
@@ -688,8 +694,8 @@ def output_format(path: str | os.PathLike[str], to: str | None = None) -> str:
         return "ttl"
     if suffix == ".csv":
         raise OptionError(
-            f"{text}: the CSV form is a folder of CSV files (one per sheet); give a folder name such as "
-            f"{p.with_suffix('')}"
+            f"{text}: the CSV form is a folder of CSV files (one per sheet); give a folder name "
+            f"such as {p.with_suffix('')}"
         )
     if p.is_dir() or text.endswith(("/", os.sep)):
         return "csv"
@@ -744,7 +750,8 @@ def write_plan(
 
 @dataclass
 class ConvertResult:
-    """What :func:`convert` did: the plan read, the format written, and what a person should know."""
+    """What :func:`convert` did: the plan read, the format written, and what a person should
+    know."""
 
     plan: Plan
     format: str
@@ -775,7 +782,8 @@ def convert(
     to : str, optional
         ``yaml``, ``json``, ``xlsx``, ``csv`` or ``ttl`` (RDF, with the ``rdf`` extra).
     findings : bool
-        Add a ``findings`` sheet (workbook) or ``findings.csv`` (CSV folder) with the check's findings.
+        Add a ``findings`` sheet (workbook) or ``findings.csv``
+        (CSV folder) with the check's findings.
     period : str, optional
         ``START..END`` for a flat spreadsheet without a ``plan`` sheet.
     max_bytes : int, optional
@@ -825,7 +833,8 @@ def convert(
     if findings:
         if fmt not in ("xlsx", "csv"):
             raise OptionError(
-                "findings are written into a workbook or CSV folder only; YAML and JSON hold the plan"
+                "findings are written into a workbook or CSV folder only; YAML and JSON hold the "
+                "plan"
             )
         if config is not None:  # (the check reads its configuration files and rule files too)
             refuse_input_as_output(target, config.files())
@@ -922,8 +931,9 @@ def _entries_files_left_behind(plan: Plan, target: str | os.PathLike[str], fmt: 
             continue
         here = Path(plan.base_dir or ".") / spec.entries
         warnings.append(
-            f"the {spec.prefix.upper()} catalogue's entries are read from {spec.entries!r} beside the plan, "
-            f"and {str(there)!r} does not exist: copy {str(here)!r} there, or the output cannot be read"
+            f"the {spec.prefix.upper()} catalogue's entries are read from {spec.entries!r} "
+            f"beside the plan, and {str(there)!r} does not exist: copy {str(here)!r} there, or "
+            "the output cannot be read"
         )
     return warnings
 

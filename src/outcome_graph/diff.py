@@ -22,8 +22,9 @@
 * **findings** introduced and resolved: both plans are checked, and findings are compared by rule
   and (matched) node; an owner's or group's by its own id. Of several findings of one rule at one
   node, those of the same message are paired first, then those whose messages differ only in
-  their figures, then the rest in order (so the node's net change is listed). Unless they are left out (``findings=False``): then the summary has no
-  findings counts, and the JSON document says ``"findings": {"compared": false, ...}``.
+  their figures, then the rest in order (so the node's net change is listed). Unless they are left
+  out (``findings=False``): then the summary has no findings counts, and the JSON document says
+  ``"findings": {"compared": false, ...}``.
 * **notices**: what loading either plan passed over (a hidden row read, a lead too long to split),
   and two plans of which fewer than half the nodes of the smaller have a counterpart of the same
   or a similar title in the other being hardly versions of one plan (:attr:`PlanDiff.notices`, and
@@ -95,8 +96,8 @@ PART_SHARE = 0.6
 PART_COVER = 0.7
 
 _STOP = frozenset(
-    "a an and are as at be by for from has have in into is it its of on or our so that the their them these this "
-    "those to up we will with all more".split()
+    "a an and are as at be by for from has have in into is it its of on or our so that the their "
+    "them these this those to up we will with all more".split()
 )
 _ORDER = {kind: i for i, kind in enumerate((*LEVELS, "indicator"))}
 
@@ -152,9 +153,12 @@ class PlanDiff:
     Examples
     --------
     >>> from outcome_graph import load, diff_plans
-    >>> head = "format: outcome-graph/v1\\nplan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
-    >>> old = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: June 11, lead: Roads}]\\n")
-    >>> new = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: July 11, lead: Roads}]\\n")
+    >>> head = ("format: outcome-graph/v1\\n"
+    ...         "plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> old = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: June 11, "
+    ...                   "lead: Roads}]\\n")
+    >>> new = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: July 11, "
+    ...                   "lead: Roads}]\\n")
     >>> [(c.change, c.node) for c in diff_plans(old, new).changes]
     [('re-timed', 'M1')]
     """
@@ -246,7 +250,8 @@ class PlanDiff:
             return " ".join(str(text).split())
 
         def q(text: Any, start: int = 0) -> str:
-            """The text quoted, from ``start`` (a word's start: "…" before it), cut to ``max_width``."""
+            """The text quoted, from ``start`` (a word's start: "…" before it), cut to
+            ``max_width``."""
             shown = plain(text)
             if shown is None:
                 return "(none)"
@@ -281,7 +286,8 @@ class PlanDiff:
         lines.append("changes: " + (", ".join(parts) if parts else "none"))
         if self.findings_compared:
             lines.append(
-                f"findings: {s['findings_introduced']} introduced, {s['findings_resolved']} resolved"
+                f"findings: {s['findings_introduced']} introduced, {s['findings_resolved']} "
+                "resolved"
             )
         if self.changes:
             lines.append("")
@@ -316,7 +322,8 @@ class PlanDiff:
             ) in findings:  # (a node id from a lead may hold a line break: one finding, one line)
                 node = f.node if f.node.isprintable() else repr(f.node)
                 lines.append(
-                    f"finding {label:<10} {f.rule} {f.severity:<7} {node}: {' '.join(f.message.split())}"
+                    f"finding {label:<10} {f.rule} {f.severity:<7} {node}: "
+                    f"{' '.join(f.message.split())}"
                 )
         from .output.escape import (
             terminal_text,
@@ -349,7 +356,8 @@ def _similarity(a: set[str], b: set[str]) -> float:
 
 class _Nodes(Protocol):
     """What matching reads of a plan: its nodes (each with an ``id``, ``kind`` and ``title``), their
-    parents and the ids made from positions (a :class:`~outcome_graph.Plan`, or :class:`_Titled`)."""
+    parents and the ids made from positions (a
+    :class:`~outcome_graph.Plan`, or :class:`_Titled`)."""
 
     @property
     def nodes(self) -> Mapping[str, Any]: ...
@@ -389,7 +397,8 @@ def match_titles(
     (:class:`~outcome_graph.Baseline`) finds its findings' nodes so after they are renumbered.
 
     >>> old = {"M1": ("milestone", "Audit"), "M2": ("milestone", "Survey")}
-    >>> new = {"M1": ("milestone", "Audit"), "M2": ("milestone", "Consult"), "M3": ("milestone", "Survey")}
+    >>> new = {"M1": ("milestone", "Audit"), "M2": ("milestone", "Consult"),
+    ...        "M3": ("milestone", "Survey")}
     >>> match_titles(old, new)
     {'M1': 'M1', 'M2': 'M3'}
     """
@@ -417,15 +426,17 @@ def _mapped_parents(
 
 
 def _title_key(text: str) -> str:
-    """The title's content words as the wording rules compare them (:func:`~outcome_graph.analysis.wording.title_key`:
-    word order, plurals and function words aside), ``""`` for a title with none."""
+    """The title's content words as the wording rules compare them
+    (:func:`~outcome_graph.analysis.wording.title_key`: word order, plurals and function words
+    aside), ``""`` for a title with none."""
     from .analysis.wording import title_key
 
     return title_key(text)
 
 
 def _match(old: _Nodes, new: _Nodes, *, similar: bool = True) -> dict[str, tuple[str, str]]:
-    """Old node id -> (new node id, how): by id, by the same title, by a similar title under the same parent.
+    """Old node id -> (new node id, how): by id, by the same title, by a similar title under the
+    same parent.
 
     A node whose id is in the new plan with the same title is that node. One whose id now
     carries another title is held back: plans number their nodes by position (``P1.A1.O1.M3``),
@@ -600,8 +611,9 @@ def _few_shared(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]) -> li
             f"{'has a counterpart' if shared == 1 else 'have counterparts'}"
         )
     return [
-        f"{some} with the same or a similar title in {other.id} ({other.file or '-'}), so the two are hardly "
-        "versions of one plan and most of their nodes are listed as removed, added or reworded"
+        f"{some} with the same or a similar title in {other.id} ({other.file or '-'}), so the "
+        "two are hardly versions of one plan and most of their nodes are listed as removed, "
+        "added or reworded"
     ]
 
 
@@ -1033,8 +1045,9 @@ def _compare_findings(
 
     # Pairs by rule and node; among several of one rule at one node, the same message first,
     # then the same message but for its figures ("1 and 1 nodes" become "1 and 3 nodes"), then in
-    # order among those about the same indicators (OG204 of NI 110 is not the one of NI 114). Each pass runs over all the findings before the next, so that a finding whose
-    # message is unchanged is never taken by another's looser match.
+    # order among those about the same indicators (OG204 of NI 110 is not the one of NI 114). Each
+    # pass runs over all the findings before the next, so that a finding whose message is unchanged
+    # is never taken by another's looser match.
     pending: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in before:
         pending[(f.rule, key_node(f))].append(f)
@@ -1088,18 +1101,21 @@ def diff(
     Examples
     --------
     >>> from outcome_graph import load
-    >>> head = "format: outcome-graph/v1\\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
+    >>> head = ("format: outcome-graph/v1\\n"
+    ...         "plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> old = load(head + '''
     ... objectives:
     ...   - id: O1
     ...     title: Fewer children missing from home or care
-    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: EYFC, timescale: June 11}]
+    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: EYFC,
+    ...                   timescale: June 11}]
     ... ''')
     >>> new = load(head + '''
     ... objectives:
     ...   - id: O1
     ...     title: Fewer children missing from home, school or care
-    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: SILS, timescale: Sept 11}]
+    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: SILS,
+    ...                   timescale: Sept 11}]
     ... ''')
     >>> [(c.change, c.node) for c in diff(old, new, findings=False).changes]
     [('reworded', 'O1'), ('re-led', 'M1'), ('re-timed', 'M1')]
@@ -1115,8 +1131,9 @@ def diff(
         new = load(new) if isinstance(new, (str, os.PathLike)) else new
     if not (isinstance(old, _Plan) and isinstance(new, _Plan)):
         raise TypeError(
-            'diff() compares two plans, loaded or as paths (og.diff_plans("old.yaml", "new.yaml")), '
-            f"not {type(old).__name__} and {type(new).__name__}"
+            "diff() compares two plans, loaded or as paths "
+            f'(og.diff_plans("old.yaml", "new.yaml")), not {type(old).__name__} and '
+            f"{type(new).__name__}"
         )
     result = PlanDiff(old.id, new.id, old.file, new.file)
     result.matches = _match(old, new)

@@ -52,11 +52,12 @@ class OutcomeGraphError(Exception):
         is known (an editor shows it at the line): a :class:`PlanError`'s first problem's.
 
         >>> import outcome_graph as og
-        >>> try:
+        >>> try:  # doctest: +NORMALIZE_WHITESPACE
         ...     og.load("format: outcome-graph/v1\\nplan: {id: demo}\\n", name="plan.yaml")
         ... except og.OutcomeGraphError as err:
         ...     print(err.line, err.message)
-        2 the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}
+        2 the plan is missing the required field 'period': add period: {start: 2011-04-01, end:
+        2012-03-31}
         """
         own: str | None = self.__dict__.get("_message")
         return str(self) if own is None else own
@@ -94,7 +95,8 @@ def where(
     """How a position is written in messages: ``file:line:column`` (the column left out when it
     is not known), or ``file:sheet!cell`` for a workbook; ``<plan>`` for text with no file.
 
-    >>> where("plan.yaml", 12, 7), where("plan.yaml", 12), where("plan.xlsx", sheet="milestones", cell="C14")
+    >>> (where("plan.yaml", 12, 7), where("plan.yaml", 12),
+    ...  where("plan.xlsx", sheet="milestones", cell="C14"))
     ('plan.yaml:12:7', 'plan.yaml:12', 'plan.xlsx:milestones!C14')
     """
     base = file or "<plan>"
@@ -183,7 +185,8 @@ class ConfigError(OutcomeGraphError):
 
     >>> str(ConfigError("unknown option 'max-milestone'", file="outcome-graph.toml"))
     "outcome-graph.toml: unknown option 'max-milestone'"
-    >>> err = ConfigError("invalid TOML: Unclosed array", file="outcome-graph.toml", line=3, column=9)
+    >>> err = ConfigError("invalid TOML: Unclosed array", file="outcome-graph.toml", line=3,
+    ...                   column=9)
     >>> str(err), err.file, err.line, err.column
     ('outcome-graph.toml:3:9: invalid TOML: Unclosed array', 'outcome-graph.toml', 3, 9)
     """
@@ -204,7 +207,9 @@ class ConfigError(OutcomeGraphError):
 class BaselineError(OutcomeGraphError):
     """A baseline file (accepted findings) cannot be read or is not a findings document.
 
-    >>> err = BaselineError(Problem("the baseline is not JSON: Expecting value", file="base.json", line=3, column=1))
+    >>> problem = Problem("the baseline is not JSON: Expecting value", file="base.json", line=3,
+    ...                   column=1)
+    >>> err = BaselineError(problem)
     >>> str(err), err.line
     ('base.json:3:1: the baseline is not JSON: Expecting value', 3)
     """
@@ -224,7 +229,8 @@ class RenderError(OutcomeGraphError):
     """An output (diagram, report, workbook) could not be produced.
 
     >>> import outcome_graph as og
-    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = og.load("format: outcome-graph/v1\\n"
+    ...                "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> try:
     ...     og.render(plan, "dot")
     ... except og.RenderError as exc:
@@ -238,7 +244,8 @@ class UsageError(OutcomeGraphError, ValueError):
     an input file). Also a :class:`ValueError`.
 
     >>> import outcome_graph as og
-    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = og.load("format: outcome-graph/v1\\n"
+    ...                "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> try:
     ...     og.check(plan, jobs=0)
     ... except og.UsageError as exc:
@@ -254,7 +261,8 @@ class OptionError(ConfigError, UsageError):
     (``--page``), which a function's argument of the same name stands for.
 
     >>> import outcome_graph as og
-    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = og.load("format: outcome-graph/v1\\n"
+    ...                "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> try:
     ...     og.table(plan, "bogus")
     ... except og.UsageError as exc:
@@ -271,7 +279,8 @@ class CatalogueError(OutcomeGraphError, ValueError):
     >>> import outcome_graph as og
     >>> from outcome_graph.reference.catalogue import load_catalogue_csv
     >>> try:
-    ...     load_catalogue_csv("code,title\\nCSC 1,Referrals\\nCSC 001,Re-referrals\\n", "CSC", "Local")
+    ...     load_catalogue_csv(
+    ...         "code,title\\nCSC 1,Referrals\\nCSC 001,Re-referrals\\n", "CSC", "Local")
     ... except og.CatalogueError as exc:
     ...     print(exc)
     <catalogue CSV>, line 3: 'CSC 001' is already listed on line 2

@@ -52,7 +52,8 @@ def as_reports(reports: Report | Iterable[Report], function: str) -> list[Report
         isinstance(reports, (str, bytes)) or not isinstance(reports, Iterable)
     ):
         raise TypeError(
-            f"{function}() takes reports (og.check(plan), or a list of them), not {type(reports).__name__}"
+            f"{function}() takes reports (og.check(plan), or a list of them), not "
+            f"{type(reports).__name__}"
         )
     items = [reports] if isinstance(reports, Report) else list(reports)
     for item in items:
@@ -85,7 +86,8 @@ def require_report(function: str, what: str, value: object, *, flag: bool = Fals
 def without_figures(message: str) -> str:
     """A finding's message with its figures left out: what stays the same while the finding does
     ("23 milestones" becoming "24", "1 and 1 nodes" becoming "1 and 3"). The numbers of codes and
-    ids stay (``NI 110``, ``P1.A2``): an indicator's finding about NI 110 is not the one about NI 114.
+    ids stay (``NI 110``, ``P1.A2``): an indicator's
+    finding about NI 110 is not the one about NI 114.
 
     >>> without_figures("SILS leads 23 milestones, more than 10")
     'SILS leads # milestones, more than #'
@@ -103,7 +105,8 @@ def identity(finding: Finding) -> str:
     Other quoted text stays: an outcome, an owner or an indicator named is what tells two findings
     of a rule at one node apart. SARIF fingerprints are made of it.
 
-    >>> f = Finding("OG301", "missing-lead", "warning", "M1", "milestone", "Publish the strategy for 2012",
+    >>> f = Finding("OG301", "missing-lead", "warning", "M1", "milestone",
+    ...             "Publish the strategy for 2012",
     ...             "Milestone M1 'Publish the strategy for…' has no lead (1 of 23).", "")
     >>> identity(f)
     "Milestone M1 '…' has no lead (# of #)."
@@ -112,7 +115,8 @@ def identity(finding: Finding) -> str:
     well: a milestone added to that month, or moved out of it, leaves the owner's finding the same.
 
     >>> identity(Finding("OG303", "milestone-peak", "warning", "SILS", "owner", "SILS",
-    ...                  "SILS has 5 milestones due in June 2011 (more than 4): M1, M2, P1.A1.M3 and 2 more.", ""))
+    ...                  "SILS has 5 milestones due in June 2011 (more than 4): M1, M2, P1.A1.M3 "
+    ...                  "and 2 more.", ""))
     'SILS has # milestones due in June # (more than #): ….'
     """
     message = _LISTED_IDS_RE.sub(": …", without_figures(finding.message))
@@ -127,7 +131,8 @@ _LISTED_IDS_RE = re.compile(
 
 
 def _without_title(message: str, title: str) -> str:
-    """``message`` with each quotation of ``title``, whole or cut short with an ellipsis, as ``'…'``."""
+    """``message`` with each quotation of ``title``, whole or cut short with an ellipsis, as
+    ``'…'``."""
     if not title or "'" not in message:
         return message
     out: list[str] = []
@@ -264,7 +269,8 @@ class Report:
     ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
     ... aims: [{id: A1, title: Safer streets}]
     ... objectives:
-    ...   - {id: O1, title: Fewer accidents, ignore: [{rule: OG103, reason: "kept apart on purpose"}]}
+    ...   - {id: O1, title: Fewer accidents,
+    ...      ignore: [{rule: OG103, reason: "kept apart on purpose"}]}
     ...   - {id: O2, title: Fewer injuries}
     ... '''))
     >>> [(f.rule, f.node) for f in report.by_rule("OG103")], report.counts["suppressed"]
@@ -411,7 +417,8 @@ def problems_document(problems: Sequence[Problem], *, file: str | None = None) -
     plan's (a folder of CSV files, whose problems are in its files), else the first problem's.
 
     >>> from outcome_graph.errors import Problem
-    >>> doc = problems_document([Problem("unknown field 'colour'", file="plan.yaml", line=4, column=24)])
+    >>> problem = Problem("unknown field 'colour'", file="plan.yaml", line=4, column=24)
+    >>> doc = problems_document([problem])
     >>> doc["plan"], doc["findings"], doc["problems"][0]["location"]["line"]
     ({'id': None, 'title': None, 'file': 'plan.yaml'}, [], 4)
     """

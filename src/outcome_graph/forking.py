@@ -69,8 +69,8 @@ def auto_allowed() -> bool:
 
 
 def check_jobs(jobs: object) -> None:
-    """Refuse what is neither a positive number nor ``"auto"`` (:class:`~outcome_graph.errors.UsageError`,
-    a ``ValueError``)."""
+    """Refuse what is neither a positive number nor ``"auto"``
+    (:class:`~outcome_graph.errors.UsageError`, a ``ValueError``)."""
     if jobs != "auto" and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise UsageError(f"jobs must be a positive number or 'auto', not {jobs!r}")
 
@@ -269,7 +269,8 @@ def start_process(args: Sequence[str], **popen: Any) -> subprocess.Popen[bytes]:
         pass
     process = None
     try:
-        process = subprocess.Popen(args, **popen)  # noqa: S603 - a fixed program, its arguments ours
+        # (a fixed program, its arguments ours)
+        process = subprocess.Popen(args, **popen)  # noqa: S603
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)

@@ -1,5 +1,5 @@
-"""JSON Schemas: of the plan format (from the pydantic models), of the findings document, of the diff
-document and of the configuration file."""
+"""JSON Schemas: of the plan format (from the pydantic models), of the findings document, of the
+diff document and of the configuration file."""
 
 from __future__ import annotations
 
@@ -108,8 +108,9 @@ def findings_schema() -> dict[str, Any]:
 
 def diff_schema() -> dict[str, Any]:
     """The JSON Schema of the document ``diff --format json`` writes (``outcome-graph/diff/v2``):
-    its findings and notices are those of the findings document, and so is a change's location. The findings counts of the
-    summary are there only where the findings were compared (not with ``--no-findings``)."""
+    its findings and notices are those of the findings document, and so is a change's location. The
+    findings counts of the summary are there only where the
+    findings were compared (not with ``--no-findings``)."""
     from .diff import CHANGE_KINDS, DIFF_SCHEMA_ID
     from .model.document import LEVELS
 
@@ -119,7 +120,8 @@ def diff_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {"id": {"type": "string"}, "file": {"type": ["string", "null"]}},
     }
-    # (a value before or after: a text, such as a title or a lead, or a list of ids, such as parents)
+    # (a value before or after: a text, such as a title
+    # or a lead, or a list of ids, such as parents)
     value = {"type": ["string", "array", "null"], "items": {"type": "string"}}
     change = {
         "type": "object",
@@ -189,7 +191,8 @@ _COUNT = {"type": "integer", "minimum": 0}
 
 
 def _document(name: str, title: str) -> dict[str, Any]:
-    """What every document schema starts with: its draft, address and title; an object of no other fields."""
+    """What every document schema starts with: its draft, address and title; an object of no other
+    fields."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://outcome-graph.org/schema/{name}.json",
@@ -290,14 +293,15 @@ _CONFIG_KEYS = {
     "select": "The rules to run: a list of codes or prefixes (OG, OG6, OG601, ALL), in any case "
     '(select = ["OG1", "OG3"]). For each rule the most specific selector of select and ignore '
     "wins, ignore at equal specificity. A file that sets select starts the selection afresh.",
-    "ignore": 'Rules not to run: a list of codes or prefixes, as in select (ignore = ["OG6"]). A file that '
-    "sets only ignore removes them from the selection of the files before it.",
+    "ignore": 'Rules not to run: a list of codes or prefixes, as in select (ignore = ["OG6"]). '
+    "A file that sets only ignore removes them from the selection of the files before it.",
     "severity": 'Severities by rule code or prefix (OG302 = "error"): the most specific wins.',
-    "fail-on": "The lowest severity that fails a check (exit code 1): error (the default), warning, info, "
-    "or never.",
-    "rules": "The options (thresholds) of each rule: [rules.OG302] max-milestones = 12. A custom rule's "
-    "options are checked against its defaults when the configuration is read.",
-    "rule-files": "Python files declaring custom rules (outcome_graph.rule), relative to this file.",
+    "fail-on": "The lowest severity that fails a check (exit code 1): error (the default), "
+    "warning, info, or never.",
+    "rules": "The options (thresholds) of each rule: [rules.OG302] max-milestones = 12. A custom "
+    "rule's options are checked against its defaults when the configuration is read.",
+    "rule-files": "Python files declaring custom rules (outcome_graph.rule), relative to this "
+    "file.",
 }
 
 #: A custom rule's letters: one to six, not starting OG (those codes belong to outcome_graph).
@@ -321,7 +325,8 @@ def config_schema() -> dict[str, Any]:
     space = f"[{SCHEMA_STRIPPED}]*"
     listed = f"^{space}{word}{space}$"
     says = "rule codes or prefixes (OG, OG6, OG601, ALL), or a custom rule's (ACME001)"
-    # (a list only, as the loader reads a file: a text, ignore = "OG1", is refused with the list to write)
+    # (a list only, as the loader reads a file: a text,
+    # ignore = "OG1", is refused with the list to write)
     properties: dict[str, Any] = {
         key: {
             "type": "array",
@@ -387,14 +392,16 @@ def pyproject_tool_schema(tool_name: str = "outcome-graph") -> dict[str, Any]:
 
 
 def _builtin_rules() -> dict[str, Rule]:
-    """outcome_graph's own rules by code (not plugins': the schema is the same wherever it is made)."""
+    """outcome_graph's own rules by code (not plugins': the schema is the same wherever it is
+    made)."""
     from .rules.registry import registry
 
     return {code: r for code, r in registry().items() if r.origin == "outcome_graph"}
 
 
 def _selector_pattern() -> str:
-    """What names rules: ``ALL``, a prefix of a built-in code, or a custom code's form, in any case."""
+    """What names rules: ``ALL``, a prefix of a built-in code, or a custom code's form, in any
+    case."""
     return "|".join(
         [_any_case("ALL"), _prefixes(sorted(_builtin_rules())), f"{_CUSTOM_LETTERS}[0-9]{{0,3}}"]
     )
@@ -465,7 +472,8 @@ def _rules_schema() -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _option_schema(key: str, default: Any, doc: str) -> dict[str, Any]:
-    """An option of a rule, of its default's type (a number: not negative; whole if the default is)."""
+    """An option of a rule, of its default's type (a number: not negative; whole if the default
+    is)."""
     found = re.search(rf"`{re.escape(key)}`: (.*?)(?=\s*`[\w-]+`:|$)", doc, re.DOTALL)
     schema: dict[str, Any] = {"default": default}
     if found:
@@ -476,7 +484,8 @@ def _option_schema(key: str, default: Any, doc: str) -> dict[str, Any]:
             default, int
         ):  # (TOML writes inf, which the loader refuses: the largest finite number)
             schema["maximum"] = sys.float_info.max
-    else:  # (the kinds the loader holds a value to, as its default is; another default takes anything)
+    # (the kinds the loader holds a value to, as its default is; another default takes anything)
+    else:
         for kind, name in ((bool, "boolean"), (str, "string"), (list, "array"), (dict, "object")):
             if isinstance(default, kind):
                 schema["type"] = name

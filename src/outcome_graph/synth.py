@@ -517,8 +517,9 @@ class _Builder:
         tree_budget = n - n_ind - flat
         if tree_budget < 4:  # (a priority, an aim, an objective and a milestone)
             raise UsageError(
-                f"{n:,} nodes are too few for the defects asked: the indicators and the nodes planted "
-                f"outside the tree take {n_ind + flat:,} of them; give more nodes or smaller shares"
+                f"{n:,} nodes are too few for the defects asked: the indicators and the nodes "
+                f"planted outside the tree take {n_ind + flat:,} of them; give more nodes or "
+                "smaller shares"
             )
         indicators = self.indicators(n_ind)
         self.plant_indicator_defects(indicators)
@@ -535,7 +536,8 @@ class _Builder:
             "format": "outcome-graph/v1",
             "plan": {
                 "id": f"synthetic-{n}-s{self.seed}",
-                "title": f"Synthetic Children and Young People's Plan ({n} nodes, seed {self.seed})",
+                "title": f"Synthetic Children and Young People's Plan ({n} nodes, "
+                f"seed {self.seed})",
                 "organisation": "Anytown Council",
                 "period": {"start": PERIOD[0], "end": PERIOD[1]},
                 "framework": "ecm",
@@ -1007,7 +1009,8 @@ class _Builder:
 
     def _dates(self, all_ms: list[dict[str, Any]], objectives: list[dict[str, Any]]) -> None:
         """Timescales spread over the year (no owner with more than four in one month), statuses
-        as of the plan's date, and a later milestone depending on an earlier sibling now and then."""
+        as of the plan's date, and a later milestone
+        depending on an earlier sibling now and then."""
         rng = self.rng
         for m in all_ms:
             owner = m["_owner"]
@@ -1035,7 +1038,8 @@ class _Builder:
     def _timing_defects(
         self, priorities: list[dict[str, Any]], nested: list[dict[str, Any]]
     ) -> None:
-        """OG301, OG401, OG404, OG402, OG403, OG405 and OG110, planted among the nested milestones."""
+        """OG301, OG401, OG404, OG402, OG403, OG405 and OG110, planted among the nested
+        milestones."""
         rng = self.rng
         dated = [m for m in nested if "depends_on" not in m and not m.get("_dep_target")]
         # OG301: a milestone with no lead under an objective with none.
@@ -1230,7 +1234,8 @@ def generate(
     -------
     dict
         The plan as plain data (ids, numbers, dates and periods as text), ready for
-        :func:`dump_yaml`, :func:`dump_json` or :func:`outcome_graph.loading.loader.document_to_plan`.
+        :func:`dump_yaml`, :func:`dump_json` or
+        :func:`outcome_graph.loading.loader.document_to_plan`.
 
     Raises
     ------
@@ -1262,7 +1267,8 @@ _NODE_LISTS = ("aims", "objectives", "milestones")
 def count_nodes(document: Mapping[str, Any]) -> int:
     """The number of nodes written in a plan document (nested and flat, indicators included).
 
-    >>> count_nodes({"priorities": [{"id": "P1", "aims": [{"id": "A1"}]}], "indicators": [{"id": "NI 1"}]})
+    >>> count_nodes({"priorities": [{"id": "P1", "aims": [{"id": "A1"}]}],
+    ...              "indicators": [{"id": "NI 1"}]})
     3
     """
 
@@ -1383,7 +1389,8 @@ def dump_yaml(document: Mapping[str, Any]) -> str:
     Texts that could be read as anything but text are double-quoted, so every id, number and
     date reads back exactly as written.
 
-    >>> print(dump_yaml({"plan": {"id": "x", "period": {"start": "2011-04-01"}}, "tags": ["LAA"]}), end="")
+    >>> print(dump_yaml({"plan": {"id": "x", "period": {"start": "2011-04-01"}}, "tags": ["LAA"]}),
+    ...       end="")
     plan:
       id: x
       period: {start: "2011-04-01"}

@@ -1,4 +1,5 @@
-"""Rule case files: named pass/fail cases for rules, for outcome_graph's tests and for plugin authors.
+"""Rule case files: named pass/fail cases for rules, for outcome_graph's tests and for plugin
+authors.
 
 A case file is YAML::
 
@@ -112,7 +113,8 @@ def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
     unknown = [str(k) for k in data if k not in _FILE_KEYS]
     if unknown:
         raise CaseFileError(
-            f"{path}: unknown key {unknown[0]!r} at the top of the file (the keys are {', '.join(_FILE_KEYS)})"
+            f"{path}: unknown key {unknown[0]!r} at the top of the file (the keys are "
+            f"{', '.join(_FILE_KEYS)})"
         )
     if not isinstance(data.get("cases"), list) or not ("rules" in data or "rule" in data):
         raise CaseFileError(
@@ -128,7 +130,8 @@ def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
         unknown = [str(k) for k in raw if k not in _CASE_KEYS]
         if unknown:
             raise CaseFileError(
-                f"{path}: case {label} has an unknown key {unknown[0]!r} (the keys are {', '.join(_CASE_KEYS)})"
+                f"{path}: case {label} has an unknown key {unknown[0]!r} (the keys are "
+                f"{', '.join(_CASE_KEYS)})"
             )
         for required in ("name", "plan"):
             if required not in raw:
@@ -201,7 +204,8 @@ def _codes(value: Any, path: str | os.PathLike[str], where: str) -> list[str]:
 
 
 def run_case(case: RuleCase) -> list[Finding]:
-    """Check a case's plan with only its rules selected; returns the findings (suppressed excluded)."""
+    """Check a case's plan with only its rules selected; returns the findings (suppressed
+    excluded)."""
     from .loading.loader import load_bytes
     from .rules.engine import check
 

@@ -1,4 +1,5 @@
-"""The plugin's own tests, written with outcome_graph's case-file runner (as the built-in rules are)."""
+"""The plugin's own tests, written with outcome_graph's case-file runner (as the built-in rules
+are)."""
 
 from __future__ import annotations
 

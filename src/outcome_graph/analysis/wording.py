@@ -30,26 +30,26 @@ A *reversal* (:func:`polarity_reversals`) is a direction word of the title (incr
 rise, more, higher, high, above, maximise, widen, gain; improve, better, good; entering, ...)
 that stands, in the variant, at the same place and before the same words, replaced by its
 opposite on the same axis (reduce, lower, fall, fewer/less, low, below, minimise, narrow, lose;
-worsen, worse, poor; leaving, ...). ``high-quality`` counts as ``high``. The words are aligned as sequences, so a variant that rewords around the
-direction word is not a reversal: ``Raise attainment`` / ``Reduce gaps in attainment`` is not
-(the object changed), ``increase the number of pupils ... entering higher education`` /
+worsen, worse, poor; leaving, ...). ``high-quality`` counts as ``high``. The words are aligned as
+sequences, so a variant that rewords around the direction word is not a reversal:
+``Raise attainment`` / ``Reduce gaps in attainment`` is not (the object changed),
+``increase the number of pupils ... entering higher education`` /
 ``reduce the number of pupils ... entering higher education`` is. A reversal that also flips a
-negation in its clause is a consistent rewording, not a contradiction: ``reduce the number of
-young people not in education, employment or training (NEET)`` / ``increase the number of
-young people in education, employment or training`` is not reported (``not``, ``no``, ``non``,
-``never``, ``without``, ``NEET`` count as negations, and so do verbs that stop what follows them
-in the clause: ``halt the year on year rise in obesity`` / ``reduce obesity`` is not a reversal).
-Two turns that restore the meaning are no reversal either: a direction word governing a change
-multiplies with it (``reduce the rise in obesity`` / ``increase the fall in obesity``); a pair
-naming both ends reordered is the same pair (``low and high achievers`` / ``high and low
-achievers``); and a count turned round together with a level word that says whom it counts counts
-the complement the other way (``reduce the number of schools below floor targets`` / ``increase
-the number of schools above floor targets``). Such variants are still compared word by word
-(OG601). Two directions on two objects (``reduce exclusions and increase attendance`` /
-``increase exclusions and reduce attendance``) are two reversals. A variant that is its title with
-a negation added or removed, and no other word changed but function words (``Children are safe`` /
-``Children are not safe``, ``Reduce exclusions`` / ``Do not reduce exclusions``), is a reversal
-too, named ``'safe' becomes 'not safe'``.
+negation in its clause is a consistent rewording, not a contradiction: ``reduce the number of young
+people not in education, employment or training (NEET)`` / ``increase the number of young people in
+education, employment or training`` is not reported (``not``, ``no``, ``non``, ``never``,
+``without``, ``NEET`` count as negations, and so do verbs that stop what follows them in the clause:
+``halt the year on year rise in obesity`` / ``reduce obesity`` is not a reversal). Two turns that
+restore the meaning are no reversal either: a direction word governing a change multiplies with it
+(``reduce the rise in obesity`` / ``increase the fall in obesity``); a pair naming both ends
+reordered is the same pair (``low and high achievers`` / ``high and low achievers``); and a count
+turned round together with a level word that says whom it counts counts the complement the other way
+(``reduce the number of schools below floor targets`` / ``increase the number of schools above floor
+targets``). Such variants are still compared word by word (OG601). Two directions on two objects
+(``reduce exclusions and increase attendance`` / ``increase exclusions and reduce attendance``) are
+two reversals. A variant that is its title with a negation added or removed, and no other word
+changed but function words (``Children are safe`` / ``Children are not safe``, ``Reduce exclusions``
+/ ``Do not reduce exclusions``), is a reversal too, named ``'safe' becomes 'not safe'``.
 """
 
 from __future__ import annotations
@@ -404,7 +404,8 @@ def _split_words(text: str) -> list[tuple[str, str]]:
 
 
 def _pieces(text: str) -> list[tuple[str, str, bool]]:
-    """The words of a text as (raw form, surface, negation), compounds joined; "" for punctuation."""
+    """The words of a text as (raw form, surface, negation), compounds joined; "" for
+    punctuation."""
     return _join_compounds(_split_words(text))
 
 
@@ -1107,7 +1108,8 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
 
 def _may_flip(title: str, variant: str) -> bool:
     """Whether a negation may have been added or removed (most wordings hold none, and most
-    variants differ from their title in case alone): the wordings are not tokenised again to look."""
+    variants differ from their title in case alone):
+    the wordings are not tokenised again to look."""
     return title.casefold() != variant.casefold() and bool(
         _MAY_NEGATE.search(title) or _MAY_NEGATE.search(variant)
     )
@@ -1155,7 +1157,8 @@ def _negation_flip(title: str, variant: str) -> tuple[Reversal, ...]:
 
     def words(text: str) -> tuple[list[_Tok], int]:
         toks = [t for t in _tokens(text) if t.norm and not t.function]
-        # ("cannot" is "can" negated: "cannot be placed" / "can be placed" differ by the negation alone)
+        # ("cannot" is "can" negated: "cannot be placed"
+        # / "can be placed" differ by the negation alone)
         kept = [
             t._replace(norm="can") if t.norm == "cannot" else t
             for t in toks

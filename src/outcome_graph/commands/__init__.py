@@ -1,4 +1,5 @@
-"""The subcommands of ``outcome-graph``, one module each (the group itself is :mod:`outcome_graph.cli`).
+"""The subcommands of ``outcome-graph``, one module each (the group itself is
+:mod:`outcome_graph.cli`).
 
 Each module defines ``command`` (a :class:`click.Command`) and imports only click at module level;
 the group imports a module when its command is wanted (``outcome-graph check`` imports this one

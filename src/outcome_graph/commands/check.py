@@ -51,15 +51,17 @@ def jobs_option(value: str) -> int | str:
     type=click.Choice(["text", "json", "jsonl", "sarif", "junit", "github"], case_sensitive=False),
     default="text",
     show_default=True,
-    help="Output format. json prints one document per plan (JSON Lines for several plans); jsonl one line "
-    "per plan however many (for a program reading a folder); github writes GitHub Actions annotations.",
+    help="Output format. json prints one document per plan (JSON Lines for several plans); jsonl "
+    "one line per plan however many (for a program reading a folder); github writes GitHub "
+    "Actions annotations.",
 )
 @rule_options("")
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON, case_sensitive=False),
     default=None,
-    help="Lowest severity that makes the exit code 1 (default: the configuration's fail-on, else error).",
+    help="Lowest severity that makes the exit code 1 (default: the configuration's fail-on, else "
+    "error).",
 )
 @click.option(
     "--min-severity",
@@ -90,8 +92,9 @@ def jobs_option(value: str) -> int | str:
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Colour the text output, whatever NO_COLOR and FORCE_COLOR say (default: on a terminal, or "
-    "in a pipe when FORCE_COLOR is set to other than 0 or false; never when NO_COLOR is set).",
+    help="Colour the text output, whatever NO_COLOR and FORCE_COLOR say (default: on a terminal, "
+    "or in a pipe when FORCE_COLOR is set to other than 0 or false; never when NO_COLOR is "
+    "set).",
 )
 @click.option(
     "--stdin-filename",
@@ -112,7 +115,8 @@ def jobs_option(value: str) -> int | str:
 @click.option(
     "--only-plans",
     is_flag=True,
-    help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).",
+    help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit "
+    "hooks).",
 )
 @click.option(
     "-j",
@@ -149,8 +153,8 @@ def command(
 ) -> None:
     """Check one or more plans and report the findings.
 
-    PLANS are files (YAML, JSON, .xlsx, .csv, a folder of CSV files), folders of plans (every YAML or
-    JSON file under them that declares the plan format), or - for a YAML or JSON plan read from
+    PLANS are files (YAML, JSON, .xlsx, .csv, a folder of CSV files), folders of plans (every YAML
+    or JSON file under them that declares the plan format), or - for a YAML or JSON plan read from
     standard input (an editor checking what is being written).
 
     With --baseline, findings already recorded in a baseline are left out, so that a plan adopted
@@ -305,7 +309,8 @@ class _Check:
                 mismatch = baseline.mismatch(report.plan_id)
                 if mismatch:
                     say(f"notice: {mismatch}")
-                    # (in the output too: a CI job reading JSON or SARIF sees why every finding is new)
+                    # (in the output too: a CI job reading JSON
+                    # or SARIF sees why every finding is new)
                     report = replace(report, notices=[*report.notices, mismatch])
                 if report.baselined is None:  # (not applied already, in another process)
                     report = baseline.apply(report)
@@ -439,8 +444,10 @@ class _Check:
         style = click.style if colour else None
         chunks = []
         for report in reports:
-            # (several plans: each summary says which file it is, two years of one plan having one id)
-            # (the report of the plan read from standard input has no file: it is <stdin> to a person)
+            # (several plans: each summary says which file it is, two years of one plan having one
+            # id) (the report of the plan read from standard input has no file: it is <stdin> to a
+            # person)
+            # person)
             name = f"{report.plan_id} ({report.file or STDIN_NAME})" if several else None
             chunks.append(
                 format_statistics(report, style=style, name=name)

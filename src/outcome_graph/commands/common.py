@@ -145,16 +145,17 @@ def say(text: str) -> None:
 
 def say_notices(notices: Iterable[object]) -> None:
     """Say each notice (what reading a plan passed over, and the like) on standard error, one
-    ``notice:`` line each: the commands give a plan's notices once it is read, before their output."""
+    ``notice:`` line each: the commands give a plan's
+    notices once it is read, before their output."""
     for notice in notices:
         say(f"notice: {notice}")
 
 
 @contextmanager
 def diagram_notices() -> Iterator[None]:
-    """Say what drawing a diagram warned of (a :class:`~outcome_graph.output.diagram.DiagramWarning`:
-    too large to read, Graphviz's own warnings) as notices once it is drawn; any other warning is
-    passed on as Python shows it."""
+    """Say what drawing a diagram warned of (a
+    :class:`~outcome_graph.output.diagram.DiagramWarning`: too large to read, Graphviz's own
+    warnings) as notices once it is drawn; any other warning is passed on as Python shows it."""
     import warnings
 
     from ..output.diagram.rendering import DiagramWarning
@@ -216,7 +217,8 @@ def handle_errors() -> Iterator[None]:
             raise
         click.echo(
             f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in outcome-graph; run again with OUTCOME_GRAPH_DEBUG=1 for details and report it.",
+            "This is a bug in outcome-graph; run again with OUTCOME_GRAPH_DEBUG=1 for details "
+            "and report it.",
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
@@ -415,7 +417,8 @@ class _Bytes(click.ParamType):  # type: ignore[type-arg]
             number = None
         if number is None or number < 1:
             self.fail(
-                f"{value!r} is not a size: give a whole number of bytes, 1 or more (50000000 for 50 MB)",
+                f"{value!r} is not a size: give a whole number of bytes, 1 or more (50000000 for "
+                "50 MB)",
                 param,
                 ctx,
             )

@@ -1,4 +1,5 @@
-"""``outcome-graph convert``: a plan from one format to another (YAML, JSON, .xlsx, CSV folder), or to RDF."""
+"""``outcome-graph convert``: a plan from one format to another (YAML, JSON, .xlsx, CSV folder), or
+to RDF."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from .common import (
     "to",
     type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"], case_sensitive=False),
     default=None,
-    help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder; one ending in a dot is refused).",
+    help="The output format (default: from TARGET's name; a name without a suffix is a CSV "
+    "folder; one ending in a dot is refused).",
 )
 @click.option(
     "--findings",
@@ -34,8 +36,8 @@ from .common import (
 @click.option(
     "--lossy",
     is_flag=True,
-    help="Write a workbook or CSV folder even where it cannot keep a text as it is (each a warning); "
-    "by default nothing is written then (exit 2).",
+    help="Write a workbook or CSV folder even where it cannot keep a text as it is (each a "
+    "warning); by default nothing is written then (exit 2).",
 )
 @config_option(" for --findings")
 @isolated_option()

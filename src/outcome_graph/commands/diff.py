@@ -69,8 +69,8 @@ def command(
     Nodes are matched by id, else by title (the same anywhere, or a similar one under the same
     parent), so a renumbered plan still compares node by node. An id that now names another
     title is matched by title first (a milestone inserted as M2 makes the old M2 the new M3): one
-    insertion is one node added and its later siblings' ids changed. A node whose title is shared out
-    between new nodes under the same parent is split (merged: the reverse). A notice says when
+    insertion is one node added and its later siblings' ids changed. A node whose title is shared
+    out between new nodes under the same parent is split (merged: the reverse). A notice says when
     fewer than half the nodes of the smaller plan have a counterpart of the same or a similar
     title in the other (hardly two versions of one plan).
 

@@ -38,7 +38,8 @@ from .common import (
     "--levels",
     metavar="LEVELS",
     default=None,
-    help="The levels to draw, e.g. priority,aim,objective (vision, priority, aim, objective, milestone, indicator).",
+    help="The levels to draw, e.g. priority,aim,objective (vision, priority, aim, objective, "
+    "milestone, indicator).",
 )
 @click.option(
     "--focus", metavar="ID", default=None, help="Draw one node with its ancestors and descendants."
@@ -106,7 +107,8 @@ def command(
     ignore: tuple[str, ...],
     severity: tuple[str, ...],
 ) -> None:
-    """Draw a plan's logic model: vision, priorities, aims, objectives and indicators, left to right.
+    """Draw a plan's logic model: vision, priorities, aims, objectives and indicators, left to
+    right.
 
     \b
     Examples:

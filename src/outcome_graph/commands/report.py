@@ -1,4 +1,5 @@
-"""``outcome-graph report``: one self-contained HTML file with the findings, coverage, load and diagram."""
+"""``outcome-graph report``: one self-contained HTML file with the findings, coverage, load and
+diagram."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ from .common import (
     "--milestones/--no-milestones",
     default=True,
     show_default=True,
-    help="Draw milestones in the diagram (their findings then link to them; without, to the objective marked with them).",
+    help="Draw milestones in the diagram (their findings then link to them; without, to the "
+    "objective marked with them).",
 )
 @click.option("--no-diagram", is_flag=True, help="Leave out the diagram (no Graphviz needed).")
 @period_option()
@@ -63,8 +65,9 @@ def command(
     baseline_file: str | None,
     watch: bool,
 ) -> None:
-    """Write a self-contained HTML report: summary, findings (filterable), outcome coverage, owner load
-    and the logic model with the findings marked. It opens offline in any browser and prints cleanly.
+    """Write a self-contained HTML report: summary, findings (filterable), outcome coverage, owner
+    load and the logic model with the findings marked.
+    It opens offline in any browser and prints cleanly.
 
     \b
     Example:

@@ -60,10 +60,12 @@ def command(code: str | None, fmt: str, config_file: str | None, isolated: bool)
         except ConfigError as exc:
             if config_file:
                 raise
-            # (a broken configuration here does not hide the catalogue, nor is it passed over in silence)
+            # (a broken configuration here does not hide the
+            # catalogue, nor is it passed over in silence)
             say(f"notice: {exc}")
             say(
-                "notice: the configuration here cannot be read: its rule files' rules are not listed"
+                "notice: the configuration here cannot be read: its rule files' rules are not "
+                "listed"
             )
             config = Config()
         catalogue = configured_rules(config)
@@ -79,8 +81,8 @@ def command(code: str | None, fmt: str, config_file: str | None, isolated: bool)
                     ""
                     if key.startswith("OG") or config_file
                     else (
-                        " (a rule file's rules are listed in the folder whose configuration names it, "
-                        "or with --config FILE)"
+                        " (a rule file's rules are listed in the folder whose configuration "
+                        "names it, or with --config FILE)"
                     )
                 )
                 raise ConfigError(

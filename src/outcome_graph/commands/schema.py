@@ -1,5 +1,5 @@
-"""``outcome-graph schema``: the JSON Schema of the plan format, of the findings document, of the diff
-document or of the configuration file."""
+"""``outcome-graph schema``: the JSON Schema of the plan format, of the findings document, of the
+diff document or of the configuration file."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""``outcome-graph table``: a plan's milestones, indicators, owner load or outcome coverage as a table."""
+"""``outcome-graph table``: a plan's milestones, indicators, owner load or outcome coverage as a
+table."""
 
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ from .common import (
     type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
     default=None,
     callback=lambda _ctx, _param, value: None if value == "-" else value,
-    help="Write the table to a .csv or .xlsx file instead of printing it (every column unless --columns "
-    "chooses; - prints it).",
+    help="Write the table to a .csv or .xlsx file instead of printing it (every column unless "
+    "--columns chooses; - prints it).",
 )
 @click.option(
     "--columns",

@@ -13,14 +13,16 @@ import click
     "output_file",
     type=click.Path(dir_okay=False, path_type=str),
     metavar="FILE",
-    help="The workbook to write, as check, render, report and table name their output (or give it as OUTPUT).",
+    help="The workbook to write, as check, render, report and table name their output (or give it "
+    "as OUTPUT).",
 )
 @click.option(
     "--form",
     type=click.Choice(["levels", "flat"], case_sensitive=False),
     default="levels",
     show_default=True,
-    help="levels: one sheet per level with every field; flat: one table as published plans print it.",
+    help="levels: one sheet per level with every field; flat: one table as published plans print "
+    "it.",
 )
 @click.option(
     "--force", is_flag=True, help="Replace OUTPUT if it exists (and whatever was written in it)."

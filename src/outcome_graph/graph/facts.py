@@ -180,7 +180,8 @@ class PlanFacts:
     @property
     def broken(self) -> list[BrokenRef]:
         """References to ids that do not exist: parents, then indicators."""
-        self.measured_by  # noqa: B018 - (resolving the indicator references records the broken ones)
+        # (resolving the indicator references records the broken ones)
+        self.measured_by  # noqa: B018
         return self._links[2]
 
     @property
@@ -336,7 +337,8 @@ class PlanFacts:
         >>> plan = load('''
         ... format: outcome-graph/v1
         ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
-        ... objectives: [{id: O1, title: a}, {id: O2, title: b, parent: O1}, {id: O3, title: c, parent: O2}]
+        ... objectives: [{id: O1, title: a}, {id: O2, title: b, parent: O1},
+        ...   {id: O3, title: c, parent: O2}]
         ... ''')
         >>> under_o1 = PlanFacts(plan).above_test(lambda n: n == "O1")
         >>> under_o1("O3"), under_o1("O1")
@@ -583,7 +585,8 @@ class PlanFacts:
                 if outcomes is not None:
                     mine = set(outcomes)
                 elif kind_of[node_id] == "indicator":
-                    mine = set(self.indicator_entry_outcomes(nodes[node_id]))  # type: ignore[arg-type]
+                    entry = nodes[node_id]
+                    mine = set(self.indicator_entry_outcomes(entry))  # type: ignore[arg-type]
                 else:
                     mine = frame[2]
                 value = tuple(o for o in order if o in mine)
@@ -671,7 +674,8 @@ class PlanFacts:
 
     @property
     def outcomes(self) -> dict[str, tuple[str, ...]]:
-        """Each node's effective outcomes (own, else inherited; indicators: own, else catalogue's)."""
+        """Each node's effective outcomes (own, else inherited; indicators: own, else
+        catalogue's)."""
         return self._outcome_state[0]
 
     @cached_property
@@ -845,7 +849,8 @@ class PlanFacts:
 
     @property
     def lead_owners(self) -> dict[str, tuple[str, ...]]:
-        """Node id -> the owner ids leading it (effective: a milestone takes its objective's lead)."""
+        """Node id -> the owner ids leading it (effective: a milestone takes its objective's
+        lead)."""
         return self._owner_state[0]
 
     @property
@@ -951,7 +956,8 @@ class PlanFacts:
                             kind=previous.kind,
                             text=timing.text,
                             intervals=previous.intervals,
-                            interpretation=f"'{timing.text}' read as the milestone above: {previous.interpretation}",
+                            interpretation=f"'{timing.text}' read as the milestone above: "
+                            f"{previous.interpretation}",
                             reference=previous.reference,
                             year_only=previous.year_only,
                             ends_on_year=previous.ends_on_year,

@@ -38,7 +38,8 @@ class OutcomeSlice:
     #: The indicators of the slice: those listed by the tagged nodes, and the outcome's own
     #: indicators listed by the inferred ones.
     indicators: frozenset[str]
-    #: The nodes above the serving ones that do not serve the outcome themselves (drawn for context).
+    #: The nodes above the serving ones that do not
+    #: serve the outcome themselves (drawn for context).
     context: frozenset[str]
 
     @property
@@ -66,7 +67,8 @@ def outcome_slice(facts: PlanFacts, outcome: str) -> OutcomeSlice:
     ... format: outcome-graph/v1
     ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
     ... priorities:
-    ...   - {id: P1, title: Children are safe, aims: [{id: P1.A1, title: Fewer accidents, indicators: [I1]}]}
+    ...   - {id: P1, title: Children are safe,
+    ...      aims: [{id: P1.A1, title: Fewer accidents, indicators: [I1]}]}
     ...   - {id: P2, title: Children learn, aims: [{id: P2.A1, title: Better results}]}
     ... indicators: [{id: I1, title: Hospital admissions for injuries, outcomes: [stay_safe]}]
     ... ''')

@@ -1,5 +1,5 @@
-"""Rows of a CSV text with the line each starts on, a clear error for a broken quote, and cells and headers
-read as they show and as they are matched.
+"""Rows of a CSV text with the line each starts on, a clear error for a broken quote, and cells and
+headers read as they show and as they are matched.
 
 Python's :mod:`csv` reader is lenient by default: a quoted cell that is never closed takes in
 every line after it, so the rest of the file is silently lost into one cell. Read strictly, that
@@ -32,9 +32,11 @@ def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]
     >>> list(csv_rows('code,title\\nNI 1,"Two\\nlines"\\nNI 2,x\\n'))
     [(1, ['code', 'title']), (2, ['NI 1', 'Two\\nlines']), (4, ['NI 2', 'x'])]
     >>> list(csv_rows('code,title\\nNI 1,"never closed\\nNI 2,x\\n'))
+    ... # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    outcome_graph.loading.csvtext.CsvProblem: line 2: a quoted cell opens here and is never closed (a missing ")
+    outcome_graph.loading.csvtext.CsvProblem: line 2: a quoted cell opens here and is never closed
+    (a missing ")
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     start = 1
@@ -49,10 +51,11 @@ def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]
                     'a quoted cell opens here and is never closed (a missing ")', start
                 ) from None
             if "field limit" in str(exc):
-                # (most often a quote never closed in a long file: the cell takes in every line after it)
+                # (most often a quote never closed in a long
+                # file: the cell takes in every line after it)
                 raise CsvProblem(
-                    f"a cell of the row starting here holds over {csv.field_size_limit():,} characters; "
-                    'is a quoted cell never closed (a missing ")?',
+                    f"a cell of the row starting here holds over {csv.field_size_limit():,} "
+                    'characters; is a quoted cell never closed (a missing ")?',
                     start,
                 ) from None
             raise CsvProblem(
@@ -63,9 +66,9 @@ def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]
 
 
 def header_key(text: str) -> str:
-    """A header as matched: lower case, runs of spaces, ``-`` and ``_`` as one ``_``, no outer space,
-    and no format characters (a zero-width space or a byte order mark pasted from a web page with
-    the header shows nothing, so the header reads as it shows).
+    """A header as matched: lower case, runs of spaces, ``-`` and ``_`` as one ``_``, no outer
+    space, and no format characters (a zero-width space or a byte order mark pasted from a web page
+    with the header shows nothing, so the header reads as it shows).
 
     >>> header_key("  Lead  person "), header_key("Baseline.Value"), header_key("see-also")
     ('lead_person', 'baseline.value', 'see_also')

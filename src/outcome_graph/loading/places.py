@@ -1,10 +1,10 @@
 """A place in a plan's YAML or JSON document in the plan's own words, for a load error.
 
-Pydantic names the value at fault by its path in the document (``objectives[0].milestones[2].lead``);
-a strategy lead reading the error knows the plan by its items, so a message names the item by its kind
-and id and the field by what it holds: ``the lead of milestone M3``, ``the first indicator of
-objective P1.A1.O2``, ``the start date of the plan's period``. (The path itself stays in the error's
-``path``, for a tool.)
+Pydantic names the value at fault by its path in the document
+(``objectives[0].milestones[2].lead``); a strategy lead reading the error knows the plan by its
+items, so a message names the item by its kind and id and the field by what it holds: ``the lead of
+milestone M3``, ``the first indicator of objective P1.A1.O2``, ``the start date of the plan's
+period``. (The path itself stays in the error's ``path``, for a tool.)
 """
 
 from __future__ import annotations
@@ -100,8 +100,8 @@ def path_text(path: Sequence[Any]) -> str:
 
 
 def _name(item: Any, key: str) -> str | None:
-    """The id (or prefix, code) an item of the document is known by, as written; ``None`` when it has
-    none that reads as a name (missing, blank, not text, on several lines)."""
+    """The id (or prefix, code) an item of the document is known by, as written; ``None`` when it
+    has none that reads as a name (missing, blank, not text, on several lines)."""
     value = item.get(key) if isinstance(item, Mapping) else item if isinstance(item, str) else None
     if not isinstance(value, str):
         return None
@@ -118,8 +118,10 @@ def _field(name: str) -> str:
 def place_in_plan(tree: Any, path: Sequence[Any]) -> str:
     """The value at ``path`` in the document ``tree`` (parts that are all in it), in words.
 
-    >>> doc = {"plan": {"period": {"start": "x"}}, "objectives": [{"id": "O1", "milestones": [{"title": "t"}],
-    ...        "indicators": ["NI 72", {"title": "x"}]}], "owners": [{"id": "A", "capacity": 2.5}]}
+    >>> doc = {"plan": {"period": {"start": "x"}},
+    ...        "objectives": [{"id": "O1", "milestones": [{"title": "t"}],
+    ...                        "indicators": ["NI 72", {"title": "x"}]}],
+    ...        "owners": [{"id": "A", "capacity": 2.5}]}
     >>> place_in_plan(doc, ("plan", "period", "start"))
     "the start date of the plan's period"
     >>> place_in_plan(doc, ("objectives", 0, "milestones", 0))

@@ -103,21 +103,22 @@ _YAML_MEANINGS = (
     (
         "mapping values are not allowed",
         "",
-        "a ': ' inside a value, or a line indented further than the field above it: put a text that holds ': ' in "
-        "quotes (title: 'Ensure: every child'), or line the field up with the one above",
+        "a ': ' inside a value, or a line indented further than the field above it: put a text "
+        "that holds ': ' in quotes (title: 'Ensure: every child'), or line the field up with the "
+        "one above",
     ),
     (
         "did not find expected key",
         "",
-        "unexpected text where a field of the item above was expected: text after a closing quote (a text holding "
-        'an apostrophe is quoted with double quotes: "Children\'s centres"), or a field not lined up with the '
-        "fields above it",
+        "unexpected text where a field of the item above was expected: text after a closing "
+        "quote (a text holding an apostrophe is quoted with double quotes: "
+        '"Children\'s centres"), or a field not lined up with the fields above it',
     ),
     (
         "expected '-' indicator",
         "",
-        "this line is not indented as the list above it: each item of a list starts with '- ' under the one "
-        "before it, and its fields line up under its first",
+        "this line is not indented as the list above it: each item of a list starts with '- ' "
+        "under the one before it, and its fields line up under its first",
     ),
     (
         "could not find expected ':'",
@@ -132,8 +133,8 @@ _YAML_MEANINGS = (
     (
         "expected ',' or ']'",
         "",
-        "a '[' before here is not closed with ']', or a ',' is missing between two of its items (a ' #' starts a "
-        "comment, which hides the rest of the line: quote a text holding one)",
+        "a '[' before here is not closed with ']', or a ',' is missing between two of its items "
+        "(a ' #' starts a comment, which hides the rest of the line: quote a text holding one)",
     ),
     (
         "",
@@ -165,7 +166,8 @@ def _yaml_problem(file: str | None, exc: yaml.YAMLError, text: str) -> PlanError
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     if "end of stream" in problem and getattr(exc, "context_mark", None) is not None:
-        mark = getattr(exc, "context_mark")  # noqa: B009 - an unclosed quote or bracket: where it opens
+        # (an unclosed quote or bracket: where it opens)
+        mark = getattr(exc, "context_mark")  # noqa: B009
     context = getattr(exc, "context", None)
     said = problem
     context_mark = getattr(exc, "context_mark", None)

@@ -1,4 +1,5 @@
-"""The spreadsheet form of a plan: which sheets, which columns, and how a value is written in a cell.
+"""The spreadsheet form of a plan: which sheets, which columns, and how a value is written in a
+cell.
 
 The reader (:mod:`.spreadsheet`) and the writer (:mod:`..output.workbook`) share this module, so a
 workbook written by outcome_graph reads back to the same plan.
@@ -99,8 +100,8 @@ class Column:
 
     ``kind`` says how the cell is read and written: ``text`` (free text), ``code`` (text that
     looks like a number or date but is text: ids, numbers, periods, timescales), ``list`` (texts
-    separated by ``;``; blank is an empty list), ``optlist`` (as ``list``, but blank means absent and
-    ``[]`` an empty list), ``lead`` (a text, or a list of joint leads), ``number``, ``int``,
+    separated by ``;``; blank is an empty list), ``optlist`` (as ``list``, but blank means absent
+    and ``[]`` an empty list), ``lead`` (a text, or a list of joint leads), ``number``, ``int``,
     ``date``, ``enum`` (one of ``choices``), ``refs`` (indicator ids), ``marker`` (only ``[]``:
     an explicitly empty list whose items are on another sheet) and ``file`` (a file's name, or
     ``[]`` for an explicitly empty list whose items would be on another sheet).
@@ -136,7 +137,10 @@ class SheetLayout:
         self.by_name.update({c.name: c for c in self.columns})
 
 
-_OUTCOMES_HELP = "outcome ids separated by ';' (ECM: be_healthy, stay_safe, enjoy_and_achieve, positive_contribution, economic_wellbeing); [] for a cross-cutting node"
+_OUTCOMES_HELP = (
+    "outcome ids separated by ';' (ECM: be_healthy, stay_safe, enjoy_and_achieve, "
+    "positive_contribution, economic_wellbeing); [] for a cross-cutting node"
+)
 STATUSES = ("not_started", "on_track", "at_risk", "off_track", "done")
 #: A status as councils' trackers write it, in RAG colours (or their first letters) and words the
 #: five statuses stand for: Green is on track, Amber at risk, Red off track, Blue (RAG's fourth
@@ -153,7 +157,8 @@ STATUS_WORDS = {
     "complete": "done",
     "completed": "done",
 }
-#: The RAG colours from best to worst, as statuses: a rating between two (``Amber/Green``) is the worse.
+#: The RAG colours from best to worst, as statuses: a
+#: rating between two (``Amber/Green``) is the worse.
 _RAG_ORDER = ("done", "on_track", "at_risk", "off_track")
 _RAG_COLOUR = r"(green|amber|red|blue|[garb])"
 #: A rating between two RAG colours, as five-point scales write it: ``Amber/Green``, ``Red-Amber``,
@@ -165,10 +170,12 @@ _RAG_PAIR = re.compile(
 
 def between_colours(text: str) -> str | None:
     """The status of a rating between two RAG colours (``Amber/Green``, ``Red/Amber``, ``AG``), as
-    five-point RAG scales write it: the worse of the two colours (Amber/Green is ``at_risk``, Red/Amber
-    ``off_track``), as an assurance rating errs towards attention; ``None`` for any other text.
+    five-point RAG scales write it: the worse of the two colours (Amber/Green is ``at_risk``,
+    Red/Amber ``off_track``), as an assurance rating
+    errs towards attention; ``None`` for any other text.
 
-    >>> between_colours("Amber/Green"), between_colours("red - amber"), between_colours("AG"), between_colours("Green")
+    >>> (between_colours("Amber/Green"), between_colours("red - amber"), between_colours("AG"),
+    ...  between_colours("Green"))
     ('at_risk', 'off_track', 'at_risk', None)
     """
     m = _RAG_PAIR.fullmatch(" ".join(text.split()).casefold())
@@ -371,7 +378,8 @@ LAYOUTS: dict[str, SheetLayout] = {
                 Column(
                     "due",
                     "code",
-                    help="2011-07-31 (or 31/07/2011), 2011-07 or 2012; a range in due.from/due.to; a list on the due sheet",
+                    help="2011-07-31 (or 31/07/2011), 2011-07 or 2012; a range in "
+                    "due.from/due.to; a list on the due sheet",
                 ),
                 Column("due.from", "code", help="start of a due range"),
                 Column("due.to", "code", help="end of a due range"),
@@ -422,7 +430,8 @@ LAYOUTS: dict[str, SheetLayout] = {
             + _value_columns("target")
             + (Column("targets", "marker", help="[] for an explicitly empty list of targets"),)
             + _NODE_TAIL,
-            "Indicators: codes (NI 72) or local measures; several targets and the actuals are on their own sheets.",
+            "Indicators: codes (NI 72) or local measures; several targets and the actuals are on "
+            "their own sheets.",
             kind="indicator",
             required=("title",),
             always=("id", "title", "outcomes", "direction", "unit", "notes"),
@@ -545,27 +554,31 @@ def sheet_key(name: str) -> str:
 #: Flat-form header names (after :func:`header_key`) and the role of the column.
 FLAT_COLUMNS: dict[str, str] = {}
 for _role, _names in {
-    "level:priority": "priority priorities pillar pillars theme themes strategic_priority strategic_priorities "
-    "key_priority key_priorities priority_area priority_areas",
+    "level:priority": "priority priorities pillar pillars theme themes strategic_priority "
+    "strategic_priorities key_priority key_priorities priority_area priority_areas",
     "level:aim": "aim aims commitment commitments strategic_objective strategic_objectives",
     "level:objective": "objective objectives target targets benefit benefits",
     "level:milestone": (
         "milestone milestones key_milestone key_milestones action actions key_action key_actions "
         "strategic_action strategic_actions activity activities task tasks"
     ),
-    "lead": "lead leads lead_person lead_persons lead_officer lead_officers lead_officer_s owner owners "
-    "responsible responsibility who whom by_whom responsible_officer responsible_officers lead_agency "
-    "lead_agencies lead_partner lead_partners lead_organisation lead_organisations lead_service "
+    "lead": "lead leads lead_person lead_persons lead_officer lead_officers lead_officer_s owner "
+    "owners responsible responsibility who whom by_whom responsible_officer "
+    "responsible_officers lead_agency lead_agencies lead_partner lead_partners "
+    "lead_organisation lead_organisations lead_service "
     # (Richmond's tables name the board leading each benefit "Delivery Board")
     "delivery_board delivery_boards person_responsible persons_responsible responsible_person "
-    "responsible_lead accountable_officer action_owner action_owners named_lead lead_responsibility",
-    "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date completion_date "
-    "completion_by complete_by date timescale_for_completion timescales_for_completion due_by date_due "
-    "target_completion_date",
-    "indicators": "indicators indicator measures measure performance_indicators performance_indicator "
-    "performance_measures performance_measure pis pi kpis kpi key_performance_indicators key_performance_indicator",
-    "notes": "notes note comments comment update updates progress_update progress_updates latest_update commentary "
-    "progress_commentary progress_to_date progress_comments",
+    "responsible_lead accountable_officer action_owner action_owners named_lead "
+    "lead_responsibility",
+    "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date "
+    "completion_date completion_by complete_by date timescale_for_completion "
+    "timescales_for_completion due_by date_due target_completion_date",
+    "indicators": "indicators indicator measures measure performance_indicators "
+    "performance_indicator performance_measures performance_measure pis pi kpis kpi "
+    "key_performance_indicators "
+    "key_performance_indicator",
+    "notes": "notes note comments comment update updates progress_update progress_updates "
+    "latest_update commentary progress_commentary progress_to_date progress_comments",
     "due": "due due_date",
     # (the number of the row's deepest item, as a tracker numbers its rows: 1.1, 1.2, 2.1)
     "number": "ref ref_no ref_number reference no no. number item_no",
@@ -637,7 +650,9 @@ def field_place(name: str, *, flat: bool = False, csv: bool = False) -> str:
     the others' are the per-level form's.
 
     >>> field_place("target"), field_place("outcomes", flat=True), field_place("targets", csv=True)
-    ('the `target.value` column of the indicators sheet', 'the `outcomes` column', 'rows of targets.csv')
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ('the `target.value` column of the indicators sheet', 'the `outcomes` column',
+     'rows of targets.csv')
     >>> field_place("parents", flat=True)
     'the `parents` column of the per-level form'
     """
@@ -666,7 +681,8 @@ def misspelt_column(header: str, roles: Iterable[str]) -> str | None:
 
     >>> misspelt_column("Lead Offcer", ["level:milestone"]), misspelt_column("timscale", [])
     ('Lead officer', 'Timescale')
-    >>> misspelt_column("Lead Offcer", ["lead"]), misspelt_column("Progress", []), misspelt_column("Budget", [])
+    >>> (misspelt_column("Lead Offcer", ["lead"]), misspelt_column("Progress", []),
+    ...  misspelt_column("Budget", []))
     (None, None, None)
     """
     key = header_key(header)
@@ -681,9 +697,11 @@ def misspelt_column(header: str, roles: Iterable[str]) -> str | None:
 def flat_role(header: str) -> str | None:
     """The role of a flat-form column (``level:milestone``, ``lead``...) from its header, or None.
 
-    >>> flat_role("Key milestones"), flat_role("By when?"), flat_role("Lead officer(s)"), flat_role("Progress (RAG)")
+    >>> (flat_role("Key milestones"), flat_role("By when?"), flat_role("Lead officer(s)"),
+    ...  flat_role("Progress (RAG)"))
     ('level:milestone', 'timescale', 'lead', 'rag')
-    >>> flat_role("Key Actions / Milestones"), flat_role("Lead Officer / Partner"), flat_role("Objective / Action")
+    >>> (flat_role("Key Actions / Milestones"), flat_role("Lead Officer / Partner"),
+    ...  flat_role("Objective / Action"))
     ('level:milestone', 'lead', None)
     """
     key = header_key(header)
@@ -742,8 +760,8 @@ def field_meant(header: str, columns: Iterable[str]) -> tuple[str, ...]:
 
 
 def join_list(items: list[str]) -> str:
-    """Texts as one cell: ``a; b`` (``;`` inside an item written ``\\;``, and backslashes just before a
-    ``;`` or at the end of an item doubled); an empty list is ``[]``.
+    """Texts as one cell: ``a; b`` (``;`` inside an item written ``\\;``, and backslashes just
+    before a ``;`` or at the end of an item doubled); an empty list is ``[]``.
 
     >>> join_list(["LAA", "a;b"]), join_list([]), join_list(["C:\\\\", "x"])
     ('LAA; a\\\\;b', '[]', 'C:\\\\\\\\; x')
@@ -756,7 +774,8 @@ def join_list(items: list[str]) -> str:
 def split_list(text: str) -> list[str]:
     """A cell as a list of texts (the inverse of :func:`join_list`); ``[]`` is an empty list.
 
-    >>> split_list("NI 72; NI 73;"), split_list("[]"), split_list("a\\\\;b; c"), split_list("C:\\\\\\\\; x")
+    >>> (split_list("NI 72; NI 73;"), split_list("[]"), split_list("a\\\\;b; c"),
+    ...  split_list("C:\\\\\\\\; x"))
     (['NI 72', 'NI 73'], [], ['a;b', 'c'], ['C:\\\\', 'x'])
     """
     if text.strip() == EMPTY_LIST:
@@ -774,11 +793,13 @@ def _escape_separators(text: str) -> str:
 
 
 def _split_items(text: str) -> list[str]:
-    """The items of a cell split at each ``;`` not escaped (the inverse of :func:`_escape_separators`
-    on each item, joined with ``;``): an odd run of backslashes before a ``;`` escapes it, and a run
-    before a ``;`` or at the end is halved. Other backslashes are kept as written.
+    """The items of a cell split at each ``;`` not escaped (the inverse of
+    :func:`_escape_separators` on each item, joined with ``;``): an odd run of backslashes before a
+    ``;`` escapes it, and a run before a ``;`` or at the
+    end is halved. Other backslashes are kept as written.
 
-    >>> _split_items("a\\\\;b;c"), _split_items("a\\\\\\\\;b"), _split_items("x\\\\y"), _split_items("x\\\\\\\\")
+    >>> (_split_items("a\\\\;b;c"), _split_items("a\\\\\\\\;b"), _split_items("x\\\\y"),
+    ...  _split_items("x\\\\\\\\"))
     (['a;b', 'c'], ['a\\\\', 'b'], ['x\\\\y'], ['x\\\\'])
     """
     items: list[str] = []
@@ -863,7 +884,8 @@ def decode_text(text: str) -> str:
 
 
 def is_number_text(text: str) -> bool:
-    """Whether a text is a plain number (``-11``, ``+5``, ``-29.6%``), which no program runs as a formula."""
+    """Whether a text is a plain number (``-11``, ``+5``, ``-29.6%``), which no program runs as a
+    formula."""
     return bool(_NUMBER.match(text))
 
 
@@ -877,7 +899,8 @@ def csv_escape(text: str) -> str:
     already starts with ``'`` followed by one of those characters, another ``'`` or such an error,
     so that :func:`csv_unescape` (which the reader applies) gives back exactly the text written.
 
-    >>> csv_escape("=HYPERLINK(\\"http://x\\")"), csv_escape("-11"), csv_escape("'=x"), csv_escape("it's")
+    >>> (csv_escape("=HYPERLINK(\\"http://x\\")"), csv_escape("-11"), csv_escape("'=x"),
+    ...  csv_escape("it's"))
     ('\\'=HYPERLINK("http://x")', '-11', "''=x", "it's")
     """
     if not text:
@@ -897,8 +920,8 @@ def csv_escape(text: str) -> str:
 
 
 def csv_unescape(text: str) -> str:
-    """The inverse of :func:`csv_escape`: one leading ``'`` before ``=``, ``+``, ``-``, ``@``, a tab,
-    a carriage return, another ``'`` or a spreadsheet error's text (``'#N/A``) is dropped.
+    """The inverse of :func:`csv_escape`: one leading ``'`` before ``=``, ``+``, ``-``, ``@``, a
+    tab, a carriage return, another ``'`` or a spreadsheet error's text (``'#N/A``) is dropped.
 
     >>> csv_unescape("'=SUM(A1)"), csv_unescape("''=x"), csv_unescape("'tis")
     ('=SUM(A1)', "'=x", "'tis")
@@ -912,7 +935,8 @@ def csv_unescape(text: str) -> str:
     return text
 
 
-#: A character written as its code in a workbook's text (``_x000D_``), as spreadsheet programs write it.
+#: A character written as its code in a workbook's text
+#: (``_x000D_``), as spreadsheet programs write it.
 _XLSX_CODE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 #: The ``_`` that starts such a code (codes may share it: ``_x005F_x000D_``).
 _XLSX_CODE_START = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
@@ -923,7 +947,8 @@ def xlsx_escape(text: str) -> str:
     would read it back as a line feed), and a text that reads as such a code (``_x000D_`` typed in a
     title) with its ``_`` written ``_x005F_``, as spreadsheet programs store them.
 
-    >>> xlsx_escape("a\\r\\nb"), xlsx_escape("_x000D_"), xlsx_escape("x_1_"), xlsx_escape("_x005F_x000D_")
+    >>> (xlsx_escape("a\\r\\nb"), xlsx_escape("_x000D_"), xlsx_escape("x_1_"),
+    ...  xlsx_escape("_x005F_x000D_"))
     ('a_x000D_\\nb', '_x005F_x000D_', 'x_1_', '_x005F_x005F_x005F_x000D_')
     """
     if "_x" in text:

@@ -107,8 +107,9 @@ def duplicate_code(node_id: str, first_id: str, first_at: str) -> str:
     """The message for an indicator code declared twice, written two ways (codes compare ignoring
     case and spacing); ``first_at`` says where the first is.
 
-    >>> duplicate_code("NI 72", "NI72", "line 4")
-    "duplicate id 'NI 72': the same indicator code as 'NI72' (line 4); codes compare ignoring case and spacing"
+    >>> duplicate_code("NI 72", "NI72", "line 4")  # doctest: +NORMALIZE_WHITESPACE
+    "duplicate id 'NI 72': the same indicator code as 'NI72' (line 4); codes compare ignoring case
+    and spacing"
     """
     return (
         f"duplicate id {node_id!r}: the same indicator code as {first_id!r} ({first_at}); "

@@ -102,8 +102,9 @@ _JSON_MEANINGS = (
 def _json_meaning(said: str) -> str:
     """The JSON reader's message with what it means in a plan before it, where that is known.
 
-    >>> _json_meaning("Expecting ',' delimiter")
-    "a ',' is missing between two fields or two items before here (the JSON reader says: Expecting ',' delimiter)"
+    >>> _json_meaning("Expecting ',' delimiter")  # doctest: +NORMALIZE_WHITESPACE
+    "a ',' is missing between two fields or two items before here (the JSON reader says: Expecting
+    ',' delimiter)"
     """
     for words, meaning in _JSON_MEANINGS:
         if said.startswith(words):
@@ -125,7 +126,8 @@ def _json_slip(text: str, exc: json.JSONDecodeError) -> tuple[str, int]:
     at = exc.pos
     if text.startswith(("//", "/*"), at):
         return (
-            "JSON has no comments: remove this one (or write the plan in YAML, where # starts a comment)",
+            "JSON has no comments: remove this one (or write the plan in YAML, where # starts a "
+            "comment)",
             at,
         )
     before = len(text[:at].rstrip())
@@ -209,7 +211,8 @@ _SURROGATE_START = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _has_surrogate_escape(text: str) -> bool:
-    """Whether the text holds a ``\\u`` escape of a surrogate (quickly where it has no backslash)."""
+    """Whether the text holds a ``\\u`` escape of a surrogate (quickly where it has no
+    backslash)."""
     return "\\" in text and _SURROGATE_START.search(text) is not None
 
 
@@ -289,7 +292,8 @@ def _ryml() -> Any:
 
 
 def yaml_engine() -> str:
-    """The YAML parser the fast path uses: ``"rapidyaml"``, or ``"pyyaml"`` when it is not installed.
+    """The YAML parser the fast path uses: ``"rapidyaml"``, or ``"pyyaml"`` when it is not
+    installed.
 
     >>> yaml_engine() in ("rapidyaml", "pyyaml")
     True
@@ -576,7 +580,8 @@ def _key_pattern(key: str) -> re.Pattern[str]:
 
 
 def _value_is(text: str, i: int, expected: str) -> bool:
-    """Whether the scalar written at ``i`` reads as ``expected`` (plain, single- or double-quoted)."""
+    """Whether the scalar written at ``i`` reads as ``expected`` (plain, single- or
+    double-quoted)."""
     c = text[i : i + 1]
     if c == '"':
         j = i + 1
@@ -793,11 +798,11 @@ class Positions:
     """The positions of a document from :func:`fast_document`, found when first asked for.
 
     With ``screen``, the YAML text is first screened as :func:`fast_document` would have (it was
-    read with ``screen=False``). With ``in_child``, a forked child starts on them at once, and the caller's process goes on
-    (validating the document: the two take about as long on a large plan). The child reads the
-    document and the text from the memory it shares with its parent and sends back only the
-    positions, keyed by the ``id()`` of mappings that are the same objects in both processes.
-    If the child fails, the positions are found here instead.
+    read with ``screen=False``). With ``in_child``, a forked child starts on them at once, and the
+    caller's process goes on (validating the document: the two take about as long on a large plan).
+    The child reads the document and the text from the memory it shares with its parent and sends
+    back only the positions, keyed by the ``id()`` of mappings that are the same objects in both
+    processes. If the child fails, the positions are found here instead.
     """
 
     def __init__(

@@ -78,8 +78,10 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
 
     def __eq__(self, other: object) -> bool:
-        # Equal when the data is equal; where a node was written (private attributes) does not count.
-        return type(self) is type(other) and self.__dict__ == other.__dict__  # type: ignore[union-attr]
+        # Equal when the data is equal; where a node was
+        # written (private attributes) does not count.
+        same_data = self.__dict__ == other.__dict__  # type: ignore[union-attr]
+        return type(self) is type(other) and same_data
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -97,11 +99,13 @@ def is_blank(text: str) -> bool:
     (Unicode category Cf: the zero-width space U+200B, the joiners U+200C and U+200D, the word
     joiner U+2060, a byte order mark U+FEFF...), which text pasted from a web page can hold.
 
-    >>> is_blank(""), is_blank(" \\t\\n"), is_blank("\\u200b \\u200c\\u200d\\u2060\\ufeff"), is_blank("\\u200bSafe")
+    >>> (is_blank(""), is_blank(" \\t\\n"), is_blank("\\u200b \\u200c\\u200d\\u2060\\ufeff"),
+    ...  is_blank("\\u200bSafe"))
     (True, True, True, False)
     """
     text = text.strip()
-    # (most texts are printable once stripped, and then not blank; a format character is not printable)
+    # (most texts are printable once stripped, and then
+    # not blank; a format character is not printable)
     return not text or (
         not text.isprintable() and all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
     )
@@ -119,7 +123,8 @@ ID_PATTERN = r"^[^\p{Cc}]*[^\s\p{Cf}\p{Cc}][^\p{Cc}]*$"
 
 #: The ids read without invisible characters while a document is validated in
 #: :func:`invisible_ids` (None outside it). A context variable, not the validation context: a
-#: validator that takes no ``info`` is called by pydantic for half the cost, and plans have many ids.
+#: validator that takes no ``info`` is called by
+#: pydantic for half the cost, and plans have many ids.
 _INVISIBLE: ContextVar[list[str] | None] = ContextVar("outcome_graph_invisible_ids", default=None)
 
 
@@ -160,7 +165,8 @@ def _id_as_shown(value: Any) -> Any:
 #: characters inside it are left out (:func:`_id_as_shown`).
 # The schema's character classes, spelt out: ECMA-262 (an editor's validator) and Python read
 # ``\uXXXX`` alike, but not ``\s`` (ECMA's has U+FEFF, Python's U+001C-U+001F) nor ``\p{Cf}``.
-# Each is the loader's set in the Basic Multilingual Plane (a test holds them to :mod:`unicodedata`).
+# Each is the loader's set in the Basic Multilingual
+# Plane (a test holds them to :mod:`unicodedata`).
 #: The format characters (Unicode category Cf) an id is read without.
 SCHEMA_FORMAT_CHARS = (
     r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
@@ -251,8 +257,8 @@ def _check_number(value: str | None) -> str | None:
     value = value.strip()
     if not _NUMBER.match(value):
         raise ValueError(
-            f"{value!r} is not a number as a plan prints one: whole numbers joined by dots, the last of them "
-            "may end in a letter (e.g. '1.2.3', '2.2.5a')"
+            f"{value!r} is not a number as a plan prints one: whole numbers joined by dots, the "
+            "last of them may end in a letter (e.g. '1.2.3', '2.2.5a')"
         )
     return value
 
@@ -327,7 +333,8 @@ IsoDate = Annotated[
 
 
 def plain_due(value: Any) -> Any:
-    """A ``due`` value as plain data (ranges as ``{"from": ..., "to": ...}``), for the timescale parser."""
+    """A ``due`` value as plain data (ranges as ``{"from": ..., "to": ...}``), for the timescale
+    parser."""
     if isinstance(value, DueRange):
         return {"from": value.from_, "to": value.to}
     if isinstance(value, list):
@@ -454,7 +461,8 @@ class Value(StrictModel):
             change = self.change.replace(" ", "")
             if not _CHANGE.match(change):
                 raise ValueError(
-                    f"change {self.change!r} is not a signed number or percentage (e.g. '-11', '+5', '-29.6%')"
+                    f"change {self.change!r} is not a signed number or percentage (e.g. '-11', "
+                    "'+5', '-29.6%')"
                 )
             self.change = change
         if (
@@ -624,7 +632,8 @@ class Vision(NodeSpec):
 
 
 class Indicator(NodeSpec):
-    """A measure: a National Indicator Set code, a local catalogue code or an uncoded local measure."""
+    """A measure: a National Indicator Set code, a local catalogue code or an uncoded local
+    measure."""
 
     kind: ClassVar[str] = "indicator"
     model_config = _ONE_TARGET_FIELD
@@ -781,7 +790,8 @@ def iter_nested(doc: PlanDocument) -> Iterator[tuple[NodeSpec, str | None]]:
 
     >>> doc = PlanDocument.model_validate({"format": "outcome-graph/v1",
     ...     "plan": {"id": "d", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
-    ...     "priorities": [{"id": "P1", "title": "Safe", "aims": [{"id": "A1", "title": "Streets"}]}],
+    ...     "priorities": [
+    ...         {"id": "P1", "title": "Safe", "aims": [{"id": "A1", "title": "Streets"}]}],
     ...     "milestones": [{"id": "M1", "title": "Audit", "parent": "A1"}]})
     >>> [(n.id, nest) for n, nest in iter_nested(doc)]
     [('P1', None), ('A1', 'P1'), ('M1', None)]

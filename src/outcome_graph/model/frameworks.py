@@ -90,7 +90,8 @@ def outcome_id(text: str) -> str:
     ``Healthy``) as its id (``stay_safe``); any other text as it is (an unknown outcome is then
     reported with the nearest id).
 
-    >>> outcome_id("Stay Safe"), outcome_id("Make a Positive Contribution"), outcome_id("be_healthy")
+    >>> (outcome_id("Stay Safe"), outcome_id("Make a Positive Contribution"),
+    ...  outcome_id("be_healthy"))
     ('stay_safe', 'positive_contribution', 'be_healthy')
     """
     words = " ".join(text.split()).casefold()

@@ -2,8 +2,8 @@
 
 :class:`Plan` is what the loader returns and what the graph and rules read. It keeps the validated
 document (``plan.document``) and adds the flat view rules need: ``plan.nodes`` in file order, each
-node's parents (nesting and ``parent``/``parents`` merged), the indicators the plan refers to but does
-not declare (created from their catalogue), and the effective views of each node.
+node's parents (nesting and ``parent``/``parents`` merged), the indicators the plan refers to but
+does not declare (created from their catalogue), and the effective views of each node.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ __all__ = ["Plan", "Location", "Notice", "BrokenRef", "require_plan"]
 class Location:
     """Where something is written: file and line/column, or sheet and cell for workbooks.
 
-    >>> str(Location("plan.yaml", 12, 7)), str(Location("plan.xlsx", sheet="milestones", cell="C14"))
+    >>> (str(Location("plan.yaml", 12, 7)),
+    ...  str(Location("plan.xlsx", sheet="milestones", cell="C14")))
     ('plan.yaml:12:7', 'plan.xlsx:milestones!C14')
     """
 
@@ -57,7 +58,8 @@ class Location:
         standard input (``<stdin>``) is no file, so its ``file`` is ``None`` too, as SARIF and
         GitHub point at no file for it, lest a program open a file of that name.
 
-        >>> Location("<stdin>", 12, 7).to_dict()["file"], Location("plan.yaml", 12, 7).to_dict()["file"]
+        >>> (Location("<stdin>", 12, 7).to_dict()["file"],
+        ...  Location("plan.yaml", 12, 7).to_dict()["file"])
         (None, 'plan.yaml')
         """
         from ..errors import real_file
@@ -84,9 +86,11 @@ class Notice(str):
     ``location`` is where the notice points (all ``None`` where the loader knew no place, as for
     a notice given as plain text), ``message`` the text after the location.
 
-    >>> n = Notice.at(Location("plan.xlsx", sheet="milestones", cell="C14"), "row 14 repeats the header row")
-    >>> n, n.message, n.location.cell
-    ('plan.xlsx:milestones!C14: row 14 repeats the header row', 'row 14 repeats the header row', 'C14')
+    >>> n = Notice.at(Location("plan.xlsx", sheet="milestones", cell="C14"),
+    ...               "row 14 repeats the header row")
+    >>> n, n.message, n.location.cell  # doctest: +NORMALIZE_WHITESPACE
+    ('plan.xlsx:milestones!C14: row 14 repeats the header row', 'row 14 repeats the header row',
+    'C14')
     >>> Notice.of("read as Windows-1252").location == Location()
     True
     """
@@ -326,7 +330,8 @@ class Plan:
         return Location(self.file)
 
     def effective_views(self, node: NodeSpec) -> tuple[str, ...]:
-        """The views a node is stated in: its ``views``, else the primary view plus its variants' views."""
+        """The views a node is stated in: its ``views``, else the primary view plus its variants'
+        views."""
         if node.views is not None:
             views = list(node.views)
         else:
@@ -351,7 +356,8 @@ def code_key(code: str) -> str:
     """How indicator codes compare: ignoring case, spacing and leading zeros (``CSC 001`` is
     ``csc1``, ``NI 102A`` is ``ni102a``); an id that is not a code, ignoring case and spacing.
 
-    >>> code_key("CSC 001"), code_key("csc1"), code_key("NI 102A"), code_key("Obesity in Year 6 pupils")
+    >>> (code_key("CSC 001"), code_key("csc1"), code_key("NI 102A"),
+    ...  code_key("Obesity in Year 6 pupils"))
     ('csc1', 'csc1', 'ni102a', 'obesityinyear6pupils')
     """
     m = _CODE.fullmatch(" ".join(code.split()))

@@ -1,15 +1,15 @@
 """Escaping plan text for the formats outputs are written in: DOT (Graphviz) and HTML.
 
 Plan text is data, never markup: a title holding quotes, backslashes, braces, ``<``, ``>``, ``&`` or
-``<script>`` must come out as those characters. Every output that puts plan text into DOT or HTML goes
-through these functions.
+``<script>`` must come out as those characters. Every output that puts plan text into DOT or HTML
+goes through these functions.
 
 DOT has three kinds of string, each with its own rules:
 
-* **node names** (:func:`dot_id`) and **labels** (:func:`dot_quote`): a quoted string in which only ``\\"`` is
-  an escape for the parser, and which Graphviz then reads as an *escString* in labels (``\\N`` is the
-  node's name, ``\\n`` a line break) and turns entities (``&amp;``) into characters, so backslashes
-  are doubled and ``&`` written ``&amp;``;
+* **node names** (:func:`dot_id`) and **labels** (:func:`dot_quote`): a quoted string in which only
+  ``\\"`` is an escape for the parser, and which Graphviz then reads as an *escString* in labels
+  (``\\N`` is the node's name, ``\\n`` a line break) and turns entities (``&amp;``) into characters,
+  so backslashes are doubled and ``&`` written ``&amp;``;
 * **tooltips** (:func:`dot_tooltip`): escStrings that some Graphviz versions unescape twice, so a
   backslash cannot be written reliably: it is shown as U+29F5 (⧵), which looks the same;
 * **HTML-like labels** (:func:`dot_html`): XML text, where ``&``, ``<``, ``>`` and ``"`` become
@@ -78,9 +78,9 @@ def dot_id(text: object) -> str:
 def dot_quote(text: object) -> str:
     r"""A DOT quoted string for a ``label`` (an escString), shown as written.
 
-    Double quotes are escaped, backslashes doubled (so ``\N`` or ``\n`` in the text is not read as an
-    escape sequence), ``&`` written as ``&amp;`` (so ``&lt;`` in the text stays five characters) and
-    line breaks written as ``\n``.
+    Double quotes are escaped, backslashes doubled (so ``\N`` or ``\n`` in the text is not read as
+    an escape sequence), ``&`` written as ``&amp;`` (so ``&lt;`` in the text stays five characters)
+    and line breaks written as ``\n``.
 
     >>> print(dot_quote('Say "hi" \\ & <b>'))
     "Say \"hi\" \\ &amp; <b>"
@@ -205,7 +205,8 @@ def script_json(value: Any) -> str:
     )
 
 
-# C0 and C1 control characters (ESC, CSI, BEL, backspace, a lone carriage return...) but tab and newline.
+# C0 and C1 control characters (ESC, CSI, BEL, backspace,
+# a lone carriage return...) but tab and newline.
 #: C0 and C1 controls (tab and newline aside), and the bidirectional embeddings, overrides and
 #: isolates, which make a terminal show a line in another order than it is written.
 _TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

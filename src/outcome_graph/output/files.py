@@ -111,7 +111,8 @@ def _atomic_write(target: Path, data: bytes) -> None:
 
 
 def missing_folder(folder: str | os.PathLike[str]) -> str:
-    """What is wrong with a folder an output was to be written in: it does not exist, or it is a file."""
+    """What is wrong with a folder an output was to be written in: it does not exist, or it is a
+    file."""
     if os.path.exists(folder):
         return f"{os.fspath(folder)} is not a folder"
     return f"the folder {os.fspath(folder)} does not exist"

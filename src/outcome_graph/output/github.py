@@ -6,8 +6,8 @@ line of the plan it is about, in the pull request's changed files and in the run
     ::warning file=plan.yaml,line=12,col=7,title=OG301 missing-lead::Milestone M1 has no lead.
 
 Errors are ``error`` annotations, warnings ``warning`` and info ``notice``; so are the notices of
-loading a plan (a hidden row read, a sheet not read), titled ``outcome-graph notice``. GitHub reads ``%``,
-line breaks and (in the properties) ``:`` and ``,`` as syntax, so they are written as their
+loading a plan (a hidden row read, a sheet not read), titled ``outcome-graph notice``. GitHub reads
+``%``, line breaks and (in the properties) ``:`` and ``,`` as syntax, so they are written as their
 percent-escapes; a finding located in a workbook sheet names the file and the cell in its message.
 """
 
@@ -42,8 +42,8 @@ def annotation(finding: Finding) -> str:
     >>> from outcome_graph.findings import Finding
     >>> from outcome_graph.model.plan import Location
     >>> print(annotation(Finding("OG301", "missing-lead", "warning", "M1", "milestone", "Audit",
-    ...                          "Milestone M1 has no lead: 50% done.", "", Location("plan.yaml", 12, 7))))
-    ::warning file=plan.yaml,line=12,col=7,title=OG301 missing-lead::Milestone M1 has no lead: 50%25 done.
+    ...                          "M1 has no lead: 50% done.", "", Location("plan.yaml", 12, 7))))
+    ::warning file=plan.yaml,line=12,col=7,title=OG301 missing-lead::M1 has no lead: 50%25 done.
     """
     loc = finding.location
     file = real_file(loc.file)
@@ -63,8 +63,10 @@ def problem_annotation(problem: Problem) -> str:
     """The workflow command for a problem that stops a plan being read (an ``error``).
 
     >>> from outcome_graph.errors import Problem
-    >>> print(problem_annotation(Problem("unknown field 'milestons'", file="plan.yaml", line=12, column=5)))
-    ::error file=plan.yaml,line=12,col=5,title=outcome-graph%3A the plan cannot be read::unknown field 'milestons'
+    >>> problem = Problem("unknown field 'milestons'", file="plan.yaml", line=12, column=5)
+    >>> print(problem_annotation(problem))  # doctest: +NORMALIZE_WHITESPACE
+    ::error file=plan.yaml,line=12,col=5,title=outcome-graph%3A the plan cannot be read::unknown
+    field 'milestons'
     """
     file = real_file(problem.file)
     message = str(problem) if problem.sheet or file != problem.file else problem.message
@@ -83,8 +85,9 @@ def notice_annotation(notice: Notice) -> str:
     has one; a workbook's cell is named in the message).
 
     >>> from outcome_graph.model.plan import Location, Notice
-    >>> print(notice_annotation(Notice.at(Location("plan.xlsx", sheet="milestones", cell="A9"), "row 9 repeats the header row")))
-    ::notice file=plan.xlsx,title=outcome-graph notice::plan.xlsx:milestones!A9: row 9 repeats the header row
+    >>> at = Location("plan.xlsx", sheet="Plan", cell="A9")
+    >>> print(notice_annotation(Notice.at(at, "row 9 repeats the header")))
+    ::notice file=plan.xlsx,title=outcome-graph notice::plan.xlsx:Plan!A9: row 9 repeats the header
     """
     loc = notice.location
     file = real_file(loc.file)

@@ -1,4 +1,5 @@
-"""Findings as JUnit XML: one test suite per plan, one test case per rule run, failing when it found something.
+"""Findings as JUnit XML: one test suite per plan, one test case per rule run, failing when it found
+something.
 
 CI dashboards (Jenkins, GitLab, Azure) show JUnit results; a rule that reports nothing is a
 passing test, one that reports findings at or above ``fail-on`` is a failure listing them, and one
@@ -43,7 +44,8 @@ def to_junit(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
     different rules under one code are refused with a :class:`~outcome_graph.ConfigError`.
 
     >>> from outcome_graph import load, check
-    >>> plan = load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
+    >>> plan = load("format: outcome-graph/v1\\n"
+    ...             "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
     ...             "priorities: [{id: P1, title: Safe}]\\n")
     >>> to_junit([check(plan)]).startswith('<?xml')
     True

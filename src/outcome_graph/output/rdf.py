@@ -73,7 +73,8 @@ def _rdflib() -> Any:
     except ImportError:  # (rdflib is an optional dependency)
         # (the package is installed from its repository, not from PyPI: name what installs there)
         raise RenderError(
-            "RDF export needs rdflib: pip install rdflib (or, in a clone of outcome-graph, pip install '.[rdf]')"
+            "RDF export needs rdflib: pip install rdflib (or, in a clone of outcome-graph, pip "
+            "install '.[rdf]')"
         ) from None
     return rdflib
 
@@ -100,7 +101,8 @@ def node_iri(plan: Plan, node_id: str) -> rdflib.URIRef:
     """The IRI of a node (or owner, or referenced id) of a plan.
 
     >>> from outcome_graph import load
-    >>> plan = load("format: outcome-graph/v1\\nplan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = load("format: outcome-graph/v1\\n"
+    ...             "plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> str(node_iri(plan, "NI 72"))
     'urn:outcome-graph:plan:demo:NI%2072'
     """
@@ -156,7 +158,8 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
         return ref
 
     # Most values recur (timing kinds, statuses, due dates, outcomes): each literal is made once,
-    # which also lets the store's indexes find the very object again instead of comparing equal ones.
+    # which also lets the store's indexes find the very
+    # object again instead of comparing equal ones.
     literals: dict[tuple[str, Any], Any] = {}
 
     def literal(value: str, datatype: Any = None) -> Any:

@@ -119,7 +119,8 @@ def rules_markdown(
     rules: Sequence[Rule], *, full: bool = True, configured: str | None = None
 ) -> str:
     """The rules reference page (``docs/rules.md`` is this output); with ``configured`` (the
-    configuration file given to ``rules --config``), the page of the rules as that file sets them."""
+    configuration file given to ``rules --config``),
+    the page of the rules as that file sets them."""
     command = "outcome-graph rules --format markdown" + (
         f" --config {configured}" if configured else ""
     )
@@ -130,13 +131,15 @@ def rules_markdown(
         "",
         *(
             [
-                "Severities are defaults; configuration can change them (`--severity OG302=error`, `[severity]`).",
+                "Severities are defaults; configuration can change them (`--severity "
+                "OG302=error`, `[severity]`).",
                 "Thresholds are set per rule in `outcome-graph.toml` (`[rules.OG302]`).",
             ]
             if configured is None
             else [
-                f"Severities and options are those `{configured}` sets, over the configuration found where the page was "
-                "written; `outcome-graph rules --format markdown` gives the defaults. The rules it turns off are left out."
+                f"Severities and options are those `{configured}` sets, over the configuration "
+                "found where the page was written; `outcome-graph rules --format markdown` "
+                "gives the defaults. The rules it turns off are left out."
             ]
         ),
         "",

@@ -203,8 +203,10 @@ def _descriptor(code: str, rule: Rule | None) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc.what},
         "help": {
-            "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\nHow to fix: {rule.doc.fix}",
-            "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
+            "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\n"
+            f"How to fix: {rule.doc.fix}",
+            "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n"
+            f"**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
         },
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"tags": [rule.family]},
@@ -327,8 +329,10 @@ def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
 
     >>> import json
     >>> from outcome_graph import load, check
-    >>> plan = load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
-    ...             "priorities: [{id: P1, title: Safe}]\\nobjectives: [{id: O1, title: Fewer accidents}]\\n")
+    >>> plan = load("format: outcome-graph/v1\\n"
+    ...             "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
+    ...             "priorities: [{id: P1, title: Safe}]\\n"
+    ...             "objectives: [{id: O1, title: Fewer accidents}]\\n")
     >>> doc = json.loads(to_sarif([check(plan)]))
     >>> doc["version"], sorted({r["ruleId"] for r in doc["runs"][0]["results"]})[:2]
     ('2.1.0', ['OG101', 'OG102'])
@@ -375,7 +379,8 @@ def _fingerprints(plan_id: str, findings: list[Finding], files: list[str | None]
     seen: Counter[str] = Counter()
     for f, file in zip(findings, files):
         digest = hashlib.sha1(identity(f).encode("utf-8")).hexdigest()[:12]
-        key = f"{'' if file is None else _fingerprint_file(file)}:{plan_id}/{f.rule}/{f.node}/{digest}"
+        where = "" if file is None else _fingerprint_file(file)
+        key = f"{where}:{plan_id}/{f.rule}/{f.node}/{digest}"
         seen[key] += 1
         out.append(key if seen[key] == 1 else f"{key}/{seen[key]}")
     return out

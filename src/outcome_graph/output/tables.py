@@ -35,13 +35,17 @@ __all__ = ["TABLES", "TEXT_COLUMNS", "table", "format_table", "write_table", "ta
 #: The tables :func:`table` makes, with what each row is.
 TABLES: dict[str, str] = {
     "milestones": "one row per milestone: dates read from due/timescale, effective owners, status",
-    "indicators": "one row per indicator value (baseline, target, actual); indicators without values get one row",
-    "owners": "one row per owner: milestones led, and milestones due in each month of the plan period (a period over twenty years: each month one is due in) (no_month: undated, ongoing, deferred, or ending on a year alone, as OG303 counts)",
-    "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, else aims or "
-    "priorities) carrying each framework outcome, and indicators measuring each outcome there",
-    "findings": "one row per finding of a check: the rule, the node with its priority, aim and objective, the "
-    "owners who lead it (an indicator: those of the nodes it measures), the message and hint, and where it is "
-    "written (an action log to share out)",
+    "indicators": "one row per indicator value (baseline, target, actual); indicators without "
+    "values get one row",
+    "owners": "one row per owner: milestones led, and milestones due in each month of the plan "
+    "period (a period over twenty years: each month one is due in) (no_month: undated, "
+    "ongoing, deferred, or ending on a year alone, as OG303 counts)",
+    "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, "
+    "else aims or priorities) carrying each framework outcome, and indicators measuring each "
+    "outcome there",
+    "findings": "one row per finding of a check: the rule, the node with its priority, aim and "
+    "objective, the owners who lead it (an indicator: those of the nodes it measures), the "
+    "message and hint, and where it is written (an action log to share out)",
 }
 
 #: The columns a text table shows by default (a terminal is narrower than a spreadsheet).
@@ -256,7 +260,8 @@ def _indicators(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
 
 
 def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
-    """Milestones per owner and per month, busiest owner first (:func:`~outcome_graph.graph.facts.by_load`)."""
+    """Milestones per owner and per month, busiest owner first
+    (:func:`~outcome_graph.graph.facts.by_load`)."""
     import pandas as pd
 
     from ..analysis.timescale.intervals import month_columns
@@ -284,7 +289,8 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
             timing = facts.timing.get(m)
             due_month = timing.due_month if timing is not None else None
             if due_month is None:
-                no_month += 1  # (undated, ongoing, deferred or ending on a year alone: no month, as OG303 counts)
+                # (undated, ongoing, deferred or ending on a year alone: no month, as OG303 counts)
+                no_month += 1
                 continue
             key = f"{due_month[0]:04d}-{due_month[1]:02d}"
             if key in in_columns:
@@ -385,7 +391,8 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
     rows = []
     for f in report.findings:
         branch: dict[str, str | None] = dict.fromkeys(("priority", "aim", "objective"))
-        # (an indicator sits outside the hierarchy: its branch and owners are those of what it measures)
+        # (an indicator sits outside the hierarchy: its
+        # branch and owners are those of what it measures)
         placed = (
             [n for n in facts.measures.get(f.node, ()) if n in nodes]
             if f.node in nodes and nodes[f.node].kind == "indicator"
@@ -535,8 +542,8 @@ def format_table(
     ``columns`` chooses the columns shown (default: all).
 
     >>> import pandas as pd
-    >>> print(format_table(pd.DataFrame({"id": ["M1", "M10"], "title": ["x" * 60, "y"], "value": [56.0, 2.5]}),
-    ...                    max_width=10))
+    >>> table = pd.DataFrame({"id": ["M1", "M10"], "title": ["x" * 60, "y"], "value": [56.0, 2.5]})
+    >>> print(format_table(table, max_width=10))
     id  title      value
     M1  xxxxxxxxx…    56
     M10 y            2.5

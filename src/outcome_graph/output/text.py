@@ -26,7 +26,10 @@ def summary_line(report: Report, *, name: str | None = None) -> str:
     def n(k: int, word: str) -> str:
         return f"{k} {word}{'' if k == 1 or word == 'info' else 's'}"
 
-    text = f"{name or report.plan_id}: {n(c['error'], 'error')}, {n(c['warning'], 'warning')}, {n(c['info'], 'info')}"
+    text = (
+        f"{name or report.plan_id}: {n(c['error'], 'error')}, {n(c['warning'], 'warning')}, "
+        f"{n(c['info'], 'info')}"
+    )
     return text + _left_out(report)
 
 
@@ -78,8 +81,8 @@ def format_report(
         for f in group:
             where = str(f.location)
             lines.append(
-                f"{s(where, bold=True)}: {s(f.rule, fg=_COLOURS[severity], bold=True)} {_one_line(f.message)} "
-                f"{s('[' + f.name + ']', dim=True)}"
+                f"{s(where, bold=True)}: {s(f.rule, fg=_COLOURS[severity], bold=True)} "
+                f"{_one_line(f.message)} {s('[' + f.name + ']', dim=True)}"
             )
             if hints and f.hint:
                 lines.append(s(f"    hint: {_one_line(f.hint)}", dim=True))
@@ -118,8 +121,8 @@ def format_statistics(
     code_width = max(len(code) for code in counts)
     name_width = max(len(name) for _, name, _ in counts.values())
     lines = [
-        f"{n:>{max(width, 5)}}  {s(code.ljust(code_width), fg=_COLOURS[severity], bold=True)}  {name.ljust(name_width)}  "
-        f"{s(severity, dim=True)}"
+        f"{n:>{max(width, 5)}}  {s(code.ljust(code_width), fg=_COLOURS[severity], bold=True)}  "
+        f"{name.ljust(name_width)}  {s(severity, dim=True)}"
         for code, (n, name, severity) in rows
     ]
     lines += ["", s(summary_line(report, name=name), bold=True)]

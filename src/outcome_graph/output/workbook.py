@@ -11,8 +11,8 @@ spreadsheet program. In a workbook such cells are written as text cells (cell ty
 "quote prefix" style), so the text is shown, never run, and reads back unchanged. In a CSV file,
 which has no cell types, such a text (unless it is a plain number such as ``-11``) is written with a
 leading ``'``, and the reader drops that ``'`` again: a round trip gives the same text (see
-:func:`outcome_graph.loading.sheet_layout.csv_escape`). A carriage return, which a workbook's XML would read
-back as a line feed, is stored ``_x000D_`` as spreadsheet programs store it (see
+:func:`outcome_graph.loading.sheet_layout.csv_escape`). A carriage return, which a workbook's XML
+would read back as a line feed, is stored ``_x000D_`` as spreadsheet programs store it (see
 :func:`outcome_graph.loading.sheet_layout.xlsx_escape`). Characters a workbook cannot hold (control
 characters other than tab and line breaks) are replaced by U+FFFD, with a warning. A text that shows
 nothing (spaces or invisible characters alone, see :func:`shows_nothing`) is written with a warning,
@@ -134,9 +134,10 @@ def refuse_loss(path: str | os.PathLike[str], warnings: list[str]) -> None:
         )
         raise RenderError(
             f"{path}: not written: it would not read back as the plan ({len(losses)} "
-            f"text{'s' * (len(losses) != 1)} it cannot keep as {'they are' if len(losses) != 1 else 'it is'}):"
-            f"{shown}\nwrite YAML or JSON, which keep everything, edit the plan, or give --lossy "
-            "to write it all the same"
+            f"text{'s' * (len(losses) != 1)} it cannot keep as "
+            f"{'they are' if len(losses) != 1 else 'it is'}):{shown}\n"
+            "write YAML or JSON, which keep everything, edit the plan, or give --lossy to write "
+            "it all the same"
         )
 
 
@@ -491,7 +492,8 @@ class CellWriter:
                 text = self.illegal.sub("\ufffd", text)
                 self.warnings.append(
                     Loss(
-                        f"{where}: control characters a workbook cannot hold were replaced by U+FFFD"
+                        f"{where}: control characters a workbook cannot hold were replaced by "
+                        "U+FFFD"
                     )
                 )
             if shows_nothing(text):
@@ -503,8 +505,9 @@ class CellWriter:
                     size += f" ({len(stored):,} as stored: a carriage return is stored as 7)"
                 self.warnings.append(
                     Loss(
-                        f"{where}: the text has {size}, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
-                        "what is beyond is lost when the workbook is read (keep the plan in YAML or JSON, or shorten it)"
+                        f"{where}: the text has {size}, more than a cell holds "
+                        f"({EXCEL_CELL_LIMIT:,}): what is beyond is lost when the workbook is "
+                        "read (keep the plan in YAML or JSON, or shorten it)"
                     )
                 )
             cell.value = stored
@@ -774,9 +777,10 @@ def csv_bytes(
                 if isinstance(v, str) and shows_nothing(v)
             )
             warnings.extend(
-                f"{name}!{cell_ref(r, c)}: the text has {len(v):,} characters, more than a spreadsheet cell holds "
-                f"({EXCEL_CELL_LIMIT:,}): outcome-graph reads it whole, but a spreadsheet program cuts it "
-                "when it opens the file (keep the plan in YAML or JSON, or shorten it)"
+                f"{name}!{cell_ref(r, c)}: the text has {len(v):,} characters, more than a "
+                f"spreadsheet cell holds ({EXCEL_CELL_LIMIT:,}): outcome-graph reads it whole, "
+                "but a spreadsheet program cuts it when it opens the file (keep the plan in "
+                "YAML or JSON, or shorten it)"
                 for c, v in enumerate(row)
                 if isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT
             )
@@ -813,9 +817,11 @@ def _csv_files(
 def csv_files(
     plan_or_document: Plan | PlanDocument, *, findings: Report | None = None
 ) -> dict[str, bytes]:
-    """The plan as CSV files of the per-level form: file name -> bytes (UTF-8 with a byte-order mark).
+    """The plan as CSV files of the per-level form: file name -> bytes (UTF-8 with a byte-order
+    mark).
 
-    (:func:`write_csv_folder` returns the warnings too: a text that shows nothing, see :func:`shows_nothing`.)
+    (:func:`write_csv_folder` returns the warnings too: a text that shows nothing, see
+    :func:`shows_nothing`.)
     """
     return _csv_files(plan_or_document, findings)[0]
 
@@ -869,8 +875,8 @@ def write_csv_folder(
         )
         if others:
             raise RenderError(
-                f"{path}: the folder holds files that are not a plan's CSV files ({', '.join(others[:5])}); "
-                "write to a new or empty folder"
+                f"{path}: the folder holds files that are not a plan's CSV files "
+                f"({', '.join(others[:5])}); write to a new or empty folder"
             )
         modes = {p.name: p.stat().st_mode & 0o7777 for p in target.iterdir()}
         modes[""] = target.stat().st_mode & 0o7777
@@ -933,46 +939,73 @@ def _replace_folder(
 _INSTRUCTIONS_LEVELS = [
     "How to fill in this workbook",
     "",
-    "This workbook is an outcome_graph plan in its per-level form: one sheet per level of the plan, one row per item.",
-    "Check it with:  outcome-graph check {file}      Convert it with:  outcome-graph convert {file} {yaml}",
+    "This workbook is an outcome_graph plan in its per-level form: one sheet per level of the "
+    "plan, one row per item.",
+    "Check it with:  outcome-graph check {file}      Convert it with:  outcome-graph convert "
+    "{file} {yaml}",
     "",
-    "1. On the plan sheet, give the plan an id (letters, digits, '.', '_', '-'), a title and its period (dates written year-month-day: 2011-04-01).",
+    "1. On the plan sheet, give the plan an id (letters, digits, '.', '_', '-'), a title and its "
+    "period (dates written year-month-day: 2011-04-01).",
     "   Leave the format cell as it is.",
-    "2. List priorities, aims, objectives and milestones on their sheets. Give each an id (P1, P1.A1, P1.A1.O1,",
-    "   P1.A1.O1.M1) or leave the id blank to have one made from its position; 'parent' is the id of the item above.",
-    "3. Write leads as the plan writes them (a team, a role, a person); joint leads are separated by ';'.",
-    "4. 'timescale' is the plan's own wording ('June 11', 'Autumn 2012', 'TBA'); 'due' is a date (2011-07-31),",
+    "2. List priorities, aims, objectives and milestones on their sheets. Give each an id (P1, "
+    "P1.A1, P1.A1.O1,",
+    "   P1.A1.O1.M1) or leave the id blank to have one made from its position; 'parent' is the "
+    "id of the item above.",
+    "3. Write leads as the plan writes them (a team, a role, a person); joint leads are "
+    "separated by ';'.",
+    "4. 'timescale' is the plan's own wording ('June 11', 'Autumn 2012', 'TBA'); 'due' is a date "
+    "(2011-07-31),",
     "   a month (2011-07) or a year (2012).",
-    "5. Lists in one cell (outcomes, tags, indicators) are separated by ';'. Write [] in 'outcomes' for a",
+    "5. Lists in one cell (outcomes, tags, indicators) are separated by ';'. Write [] in "
+    "'outcomes' for a",
     "   deliberately cross-cutting item; leave it blank to inherit the outcomes of the item above.",
-    "6. Indicators: list their codes (NI 72) in the 'indicators' column of the priority, aim or objective they",
-    "   measure; describe them on the indicators sheet, their targets on the targets sheet and actuals on the",
+    "6. Indicators: list their codes (NI 72) in the 'indicators' column of the priority, aim or "
+    "objective they",
+    "   measure; describe them on the indicators sheet, their targets on the targets sheet and "
+    "actuals on the",
     "   actuals sheet (one row per period).",
-    "7. The other sheets are for what your plan has, and stay empty if it has none: vision (above the priorities),",
-    "   owners (who leads, with their other spellings in 'aliases'), variants (an item worded otherwise elsewhere,",
-    "   such as in a summary table: a 'view'), groups, catalogues and entries (local indicator codes), indicator_refs",
-    "   (a node's own wording or targets of an indicator), due (a milestone due on several dates) and ignore (a",
-    "   finding you accept: its node, rule and reason). A column's header says what it holds when you point at it.",
+    "7. The other sheets are for what your plan has, and stay empty if it has none: vision "
+    "(above the priorities),",
+    "   owners (who leads, with their other spellings in 'aliases'), variants (an item worded "
+    "otherwise elsewhere,",
+    "   such as in a summary table: a 'view'), groups, catalogues and entries (local indicator "
+    "codes), indicator_refs",
+    "   (a node's own wording or targets of an indicator), due (a milestone due on several "
+    "dates) and ignore (a",
+    "   finding you accept: its node, rule and reason). A column's header says what it holds "
+    "when you point at it.",
     "",
-    "Cells with a drop-down list (outcomes, status, direction, kind, comparator, scope) accept other text with a warning,",
+    "Cells with a drop-down list (outcomes, status, direction, kind, comparator, scope) accept "
+    "other text with a warning,",
     "so several outcomes can be written 'be_healthy; stay_safe'.",
 ]
 _INSTRUCTIONS_FLAT = [
     "How to fill in this workbook",
     "",
-    "The table sheet is a plan as most published plans print it: one row per milestone (key milestone, action).",
-    "Fill in the plan sheet (id, title, period) and the table; then run:  outcome-graph check {file}",
+    "The table sheet is a plan as most published plans print it: one row per milestone (key "
+    "milestone, action).",
+    "Fill in the plan sheet (id, title, period) and the table; then run:  outcome-graph check "
+    "{file}",
     "",
-    "- A blank priority, aim or objective cell repeats the one above it; a blank lead or timescale does not.",
-    "- Leave out the columns your plan does not use (e.g. aim); keep at least one of priority, aim, objective, milestone.",
-    "- Indicators: codes separated by ';' (NI 72; NI 73), given to the objective (or aim, priority) of the row.",
-    "- Outcomes: add an 'outcomes' column and fill it in on a row of the priority alone, its other cells blank",
-    "  (Stay safe; Be healthy): the rows below inherit them. On a milestone's row, they are the milestone's alone.",
+    "- A blank priority, aim or objective cell repeats the one above it; a blank lead or "
+    "timescale does not.",
+    "- Leave out the columns your plan does not use (e.g. aim); keep at least one of priority, "
+    "aim, objective, milestone.",
+    "- Indicators: codes separated by ';' (NI 72; NI 73), given to the objective (or aim, "
+    "priority) of the row.",
+    "- Outcomes: add an 'outcomes' column and fill it in on a row of the priority alone, its "
+    "other cells blank",
+    "  (Stay safe; Be healthy): the rows below inherit them. On a milestone's row, they are the "
+    "milestone's alone.",
     "- Ids are made from the position (P1, P1.A2, P1.A2.O3, P1.A2.O3.M1).",
-    "- Status: a milestone's progress, picked from the list as your council writes it: on_track, at_risk, off_track,",
-    "  done, not_started, or a RAG colour (Green, Amber, Red, Blue for done). Objectives take no status.",
-    "- Indicators' targets, owners and the findings you accept have no column here: they need the per-level form,",
-    "  one sheet per level, which this command writes from the table:  outcome-graph convert {file} {levels}",
+    "- Status: a milestone's progress, picked from the list as your council writes it: on_track, "
+    "at_risk, off_track,",
+    "  done, not_started, or a RAG colour (Green, Amber, Red, Blue for done). Objectives take no "
+    "status.",
+    "- Indicators' targets, owners and the findings you accept have no column here: they need "
+    "the per-level form,",
+    "  one sheet per level, which this command writes from the table:  outcome-graph convert "
+    "{file} {levels}",
 ]
 #: The template's status drop-down: the format's words and the RAG colours, both read, so that a
 #: user picks what their council's tracker writes.
@@ -998,8 +1031,8 @@ def _drop_down(ws: Any, letter: str, name: str, choices: tuple[str, ...]) -> Non
 
 
 def _instructions(form: str, name: str) -> list[str]:
-    """The instructions sheet's lines, their commands naming the workbook ``name`` (quoted for a shell
-    where it holds spaces) so that they can be copied as they are."""
+    """The instructions sheet's lines, their commands naming the workbook ``name`` (quoted for a
+    shell where it holds spaces) so that they can be copied as they are."""
     import shlex
 
     lines = _INSTRUCTIONS_FLAT if form == "flat" else _INSTRUCTIONS_LEVELS
@@ -1061,9 +1094,11 @@ def template_bytes(*, form: str = "levels", name: str = "plan.xlsx") -> bytes:
     Parameters
     ----------
     form : str
-        ``levels`` (one sheet per level, every field) or ``flat`` (one table, as published plans print it).
+        ``levels`` (one sheet per level, every field) or
+        ``flat`` (one table, as published plans print it).
     name : str
-        The workbook's file name, as the instructions' commands (``outcome-graph check NAME``) give it.
+        The workbook's file name, as the instructions'
+        commands (``outcome-graph check NAME``) give it.
     """
     import openpyxl
     from openpyxl.utils import get_column_letter

@@ -260,7 +260,8 @@ class Catalogue:
     def _check(
         self, entry: CatalogueEntry, title: str, is_blank: Callable[[str], bool]
     ) -> tuple[str, int, str]:
-        """The key of an entry that can join the catalogue; raises :class:`CatalogueError` if it cannot."""
+        """The key of an entry that can join the catalogue; raises :class:`CatalogueError` if it
+        cannot."""
         key = _key(entry.code)
         if is_blank(entry.title):
             raise CatalogueError(
@@ -502,7 +503,8 @@ def load_catalogue_csv(
     title : str
         The catalogue's title.
     framework : Framework, optional
-        The plan's outcome framework: an entry's outcome that is not one of its outcomes is an error.
+        The plan's outcome framework: an entry's outcome
+        that is not one of its outcomes is an error.
     notices : list, optional
         Where to add a :class:`~outcome_graph.Notice` (the file and line) for each code or
         ``parent`` read without the invisible characters it held (:func:`invisible_message`), as
@@ -517,9 +519,9 @@ def load_catalogue_csv(
     ------
     CatalogueError
         (a ``ValueError``) Naming the file and line, for a file that cannot be read or is not
-        UTF-8 text, a missing or unknown column, a blank code or title (spaces or invisible characters alone), a code with another
-        prefix, a repeated code, a bad outcome or ``title_verified`` value, or a ``parent`` that
-        the catalogue does not list.
+        UTF-8 text, a missing or unknown column, a blank code or title (spaces or invisible
+        characters alone), a code with another prefix, a repeated code, a bad outcome or
+        ``title_verified`` value, or a ``parent`` that the catalogue does not list.
 
     Examples
     --------
@@ -542,7 +544,8 @@ def load_catalogue_csv(
         if all(is_blank(cell) for cell in row):
             continue
         if header is None:
-            # (case, spacing and invisible characters forgiven, as a flat table's headers are: `ECM outcome`)
+            # (case, spacing and invisible characters forgiven,
+            # as a flat table's headers are: `ECM outcome`)
             header = [header_key(cell) for cell in row]
             unknown = [col for col in header if col not in _CSV_COLUMNS]
             if unknown:

@@ -66,7 +66,8 @@ def build_catalogue(spec: CatalogueSpec, *, base_dir: str | None, plan: Plan) ->
         if not path.is_file():
             if path.exists():
                 raise CatalogueError(
-                    f"{prefix}: entries file {spec.entries!r} is not a regular file (a pipe or a device)"
+                    f"{prefix}: entries file {spec.entries!r} is not a regular file (a pipe or a "
+                    "device)"
                 )
             reason = os_error(path)
             if reason is not None:  # (a link that loops)
@@ -109,8 +110,8 @@ def build_catalogues(
 ) -> dict[str, Catalogue]:
     """The catalogues by prefix: ``NI`` built in, then each local catalogue of the plan.
 
-    A local catalogue without ``entries`` consists of the plan's declared indicators with its prefix.
-    ``entries`` naming a CSV file reads it from the plan's folder (never outside it).
+    A local catalogue without ``entries`` consists of the plan's declared indicators with its
+    prefix. ``entries`` naming a CSV file reads it from the plan's folder (never outside it).
     """
     catalogues: dict[str, Catalogue] = {"NI": national_indicators()}
     for spec in specs:

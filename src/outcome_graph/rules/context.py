@@ -31,7 +31,8 @@ class UnusedIgnore:
     ... format: outcome-graph/v1
     ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
     ... milestones:
-    ...   - {id: M1, title: Audit the junctions, lead: Road safety team, timescale: June 11, ignore: [OG301]}
+    ...   - {id: M1, title: Audit the junctions, lead: Road safety team, timescale: June 11,
+    ...      ignore: [OG301]}
     ... ''')
     >>> seen = []
     >>> def note(ctx: og.RuleContext):
@@ -39,7 +40,8 @@ class UnusedIgnore:
     ...     return []
     >>> from outcome_graph.rules.engine import run_rules
     >>> from dataclasses import replace
-    >>> _ = run_rules(plan, [og.registry()["OG301"], replace(og.registry()["OG110"], check=note)], og.Config())
+    >>> _ = run_rules(plan, [og.registry()["OG301"], replace(og.registry()["OG110"], check=note)],
+    ...               og.Config())
     >>> seen
     [UnusedIgnore(holder='M1', kind='node', rule='OG301', names_a_rule=True)]
     """
@@ -110,7 +112,8 @@ class RuleContext:
     ...     if not ctx.plan.meta.title:
     ...         yield ctx.finding(None, "The plan has no title.")
     >>> untitled = og.rule("DOC001", "untitled-plan", "info", register=False)(untitled_plan)
-    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = og.load("format: outcome-graph/v1\\n"
+    ...                "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> [f.message for f in run_rules(plan, [untitled], og.Config()).findings]
     ['The plan has no title.']
     """
@@ -167,9 +170,10 @@ class RuleContext:
         return {"flat": self.plan.spreadsheet == "flat", "csv": csv}
 
     def field(self, name: str, *, key: str | None = None, value: str | None = None) -> str:
-        """A field of the format as a hint names it: its key (`` `target:` ``) in a YAML or JSON plan;
-        in a spreadsheet, where it is written (the `` `target.value` `` column of the indicators
-        sheet), from one table of the fields' places (:data:`~outcome_graph.loading.sheet_layout.FIELD_PLACES`).
+        """A field of the format as a hint names it: its key (`` `target:` ``) in a YAML or JSON
+        plan; in a spreadsheet, where it is written (the `` `target.value` `` column of the
+        indicators sheet), from one table of the fields' places
+        (:data:`~outcome_graph.loading.sheet_layout.FIELD_PLACES`).
 
         ``key`` is what a YAML plan's hint writes when not the key alone (`` `direction` ``,
         `` `baseline: {period: ..., value: ...}` ``); ``value`` a value to write there
@@ -205,7 +209,10 @@ class RuleContext:
             )
             return f"an {self.field('ignore')} entry {where}{that} (`{example}`)"
         whose = f"the id of {on}" if on is not None else "the plan's id"
-        return f"a row of {self.sheet('ignore')}{that}: {whose} in `node`, {code} in `rule` and why in `reason`"
+        return (
+            f"a row of {self.sheet('ignore')}{that}: {whose} in `node`, {code} in `rule` and why "
+            "in `reason`"
+        )
 
     def finding(
         self,
@@ -221,8 +228,8 @@ class RuleContext:
         """A finding of this rule about a node (``None`` or the plan's id for a plan-wide one).
 
         The message says what is wrong in plain words, read the same whatever form the plan is in
-        (an indicator's "its direction is increase", not the YAML key ``direction: increase``); where
-        to write the fix is the hint's, which names a field through :meth:`field`.
+        (an indicator's "its direction is increase", not the YAML key ``direction: increase``);
+        where to write the fix is the hint's, which names a field through :meth:`field`.
 
         ``related`` are the other owners (or nodes) of the same kind it is about, which the message
         names (the joint leads of one finding): views mark them as they mark ``node``, and SARIF
@@ -261,8 +268,8 @@ class RuleContext:
             elif location is None:
                 # (a finding no one could find: no line, and read as the plan's own)
                 raise ValueError(
-                    f"it made a finding about {node_id!r}, which is not a node, owner or group of the "
-                    f"plan (give ctx.finding a node's id, or None for the plan)"
+                    f"it made a finding about {node_id!r}, which is not a node, owner or group "
+                    "of the plan (give ctx.finding a node's id, or None for the plan)"
                 )
             kind = kind or "plan"
             title = title or ""
@@ -294,7 +301,8 @@ class RuleContext:
         """Where the first of ``fields`` that is written apart from the node is (a spreadsheet's
         cell: the timescale column of a milestone's row), for a finding about that field to point
         at (of several, the first that holds a value; a blank cell where none does: the cell to fill
-        in); ``None`` where the node's own place serves (a YAML plan, a table with no such column)."""
+        in); ``None`` where the node's own place serves
+        (a YAML plan, a table with no such column)."""
         places = self.plan.field_locations
         if not places:
             return None

@@ -41,7 +41,8 @@ def _counted(ctx: RuleContext, kind: str) -> Sequence[str]:
 
 
 def _indicator_outcomes(ctx: RuleContext) -> set[str]:
-    """Outcomes some indicator measures: its own (or catalogue's), or those of the nodes it measures."""
+    """Outcomes some indicator measures: its own (or catalogue's), or those of the nodes it
+    measures."""
     facts = ctx.facts
     cross = facts.cross_cutting
     outcomes = facts.outcomes
@@ -87,15 +88,17 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
             # (a vision's outcomes pass only to the priorities that name it as their parent)
             vision = next((n for n in ctx.facts.of_kind("vision") if n.outcomes), None)
             aside = (
-                f" (the vision's outcomes pass to no priority: none names {vision.id} as its parent)"
+                f" (the vision's outcomes pass to no priority: none names {vision.id} as its "
+                "parent)"
                 if vision
                 else ""
             )
             yield ctx.finding(
                 None,
-                f"The plan tags no priority, aim, objective or milestone with an outcome of its framework ({framework.title}), so its coverage cannot be checked{aside}.",
-                f"Give each priority (or aim) the outcomes it serves with {ctx.field('outcomes')}; lower levels "
-                "inherit them.",
+                "The plan tags no priority, aim, objective or milestone with an outcome of its "
+                f"framework ({framework.title}), so its coverage cannot be checked{aside}.",
+                "Give each priority (or aim) the outcomes it serves with "
+                f"{ctx.field('outcomes')}; lower levels inherit them.",
             )
         return
     level = _coverage_level(ctx)
@@ -135,7 +138,10 @@ def _gap_hint(
     if indicator:
         todo.append(f"list an indicator that measures it in {ctx.field('indicators')}")
     steps = ", and ".join(todo)
-    return f"{steps[0].upper()}{steps[1:]}; if another plan covers it, add {ctx.ignore_entry(None, listed=True)}."
+    return (
+        f"{steps[0].upper()}{steps[1:]}; if another plan covers it, add "
+        f"{ctx.ignore_entry(None, listed=True)}."
+    )
 
 
 @rule("OG202", "outcome-imbalance", "info", options={"min-share": 0.05})
@@ -184,7 +190,8 @@ def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
             )
             yield ctx.finding(
                 None,
-                f"Only {count} of {len(carried)} {_PLURALS[level]} with an outcome ({shown}) serve '{outcome_title(ctx, o)}', under the {limit} threshold.",
+                f"Only {count} of {len(carried)} {_PLURALS[level]} with an outcome ({shown}) "
+                f"serve '{outcome_title(ctx, o)}', under the {limit} threshold.",
                 "Strengthen the outcome with objectives of its own, or accept the balance in "
                 f"{ctx.ignore_entry(None, that='that says why')}.",
             )
@@ -261,8 +268,9 @@ def _tag_hint(ctx: RuleContext) -> str:
     form writes them."""
     verb = "Add" if ctx.in_yaml else "Fill in"
     return (
-        f"{verb} {ctx.field('outcomes')} with the outcomes it serves, or {ctx.field('outcomes', value='[]')} if "
-        'it is deliberately cross-cutting (management, capacity, "lean and fit").'
+        f"{verb} {ctx.field('outcomes')} with the outcomes it serves, or "
+        f"{ctx.field('outcomes', value='[]')} if it is deliberately cross-cutting (management, "
+        'capacity, "lean and fit").'
     )
 
 
@@ -319,6 +327,7 @@ def indicator_outcome_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     node_id,
                     f"Indicator {ind} measures {theirs}, but {label(ctx, node_id)} serves {ours}.",
-                    f"Move the indicator to the {kind} it measures, or correct the {kind}'s or the indicator's "
+                    f"Move the indicator to the {kind} it measures, or correct the {kind}'s or "
+                    "the indicator's "
                     + ("`outcomes`." if ctx.in_yaml else f"outcomes (in {ctx.field('outcomes')})."),
                 )

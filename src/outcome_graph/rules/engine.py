@@ -58,8 +58,8 @@ def configured_rules(config: Config) -> dict[str, Rule]:
             first = rules.setdefault(code, r)
             if first is not r:  # (two files of one configuration: one rule would be lost)
                 message = (
-                    f"rule code {code} is declared twice ({_declared_at(first)} and {_declared_at(r)}): "
-                    f"a code belongs to one rule"
+                    f"rule code {code} is declared twice ({_declared_at(first)} and "
+                    f"{_declared_at(r)}): a code belongs to one rule"
                 )
                 listed = next(
                     (layer for layer in reversed(config.layers) if file in layer.rule_files), None
@@ -263,7 +263,8 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
     if processes > 1:
         from ..forking import reap
 
-        reap()  # the workers, which have long sent their findings (and freed their memory meanwhile)
+        # the workers, which have long sent their findings (and freed their memory meanwhile)
+        reap()
     # (the facts go with the report: a command that draws the plan next reads them again, and
     # letting go of a large plan's facts here would cost the check their freeing)
     return Report(
@@ -331,7 +332,8 @@ def _check_finding(f: object) -> None:
         value = getattr(f, name)
         if not isinstance(value, str):
             raise TypeError(
-                f"it yielded a finding whose {name} is {type(value).__name__} {value!r:.60}, not a text"
+                f"it yielded a finding whose {name} is {type(value).__name__} {value!r:.60}, not "
+                "a text"
             )
 
 

@@ -191,7 +191,8 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         if verdict.better is not None:
             better_shown = short(verdict.better.title, 80)
             if better_shown == theirs_shown:
-                # (NI 102a and NI 102b differ only after the cut, in the Key Stage: both are shown whole)
+                # (NI 102a and NI 102b differ only after the
+                # cut, in the Key Stage: both are shown whole)
                 theirs_shown, better_shown = (
                     " ".join(entry.title.split()),
                     " ".join(verdict.better.title.split()),
@@ -209,7 +210,11 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         ours, theirs = (
             (f" ({verdict.stages[0]})", f" ({verdict.stages[1]})") if verdict.stages else ("", "")
         )
-        hint = f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it."
+        hint = (
+            "Check the code: use the indicator the title "
+            f"describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle "
+            "it."
+        )
         own = _own_lettering(ctx, catalogue, entry)
         if own:
             # (the plan's own lettering of a code the catalogue letters too: say so, not which
@@ -218,21 +223,25 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             listed = [e.code for e in catalogue if e.parent == base]
             owner = catalogue.title + ("'" if catalogue.title.endswith("s") else "'s")
             message = (
-                f"{code} is titled '{short(title, 80)}'{ours}, but the {owner} {entry.code}, "
-                f"a part of {base}, is '{theirs_shown}'{theirs}: the plan letters the parts of {base} its own way "
-                f"({_code_span(own)})."
+                f"{code} is titled '{short(title, 80)}'{ours}, but the {owner} {entry.code}, a "
+                f"part of {base}, is '{theirs_shown}'{theirs}: the plan letters the parts of "
+                f"{base} its own way ({_code_span(own)})."
             )
             hint = (
-                f"Give the plan's own parts of {base} codes of a local catalogue ({ctx.field('catalogues')}), or use the "
-                f"{owner} letters ({and_list(listed)}) for the measures they name."
+                f"Give the plan's own parts of {base} codes of a local catalogue "
+                f"({ctx.field('catalogues')}), or use the {owner} letters ({and_list(listed)}) "
+                "for the measures they name."
             )
         elif how != "listed":
             message = (
-                f"{code} is titled '{short(title, 80)}'{ours}, but its code makes it a part of {entry.code}, "
-                f"'{theirs_shown}'{theirs}{better}."
+                f"{code} is titled '{short(title, 80)}'{ours}, but its code makes it a part of "
+                f"{entry.code}, '{theirs_shown}'{theirs}{better}."
             )
         else:
-            message = f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{theirs_shown}'{theirs}{better}."
+            message = (
+                f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is "
+                f"'{theirs_shown}'{theirs}{better}."
+            )
         yield ctx.finding(where, message, hint)
 
 
@@ -277,12 +286,13 @@ def _placeholder_title(
     hint = (
         "Give it the catalogue's title, or the plan's own words for what it measures."
         if entry is not None
-        else "Say in its title what it measures, or leave it out until it is defined (an objective it alone "
-        "measures is then reported as unmeasured)."
+        else "Say in its title what it measures, or leave it out until it is defined (an "
+        "objective it alone measures is then reported as unmeasured)."
     )
     return ctx.finding(
         where,
-        f"Indicator {code} is titled {title.strip()!r}{on}, which does not say what it measures{known}.",
+        f"Indicator {code} is titled {title.strip()!r}{on}, which does not say what it "
+        f"measures{known}.",
         hint,
     )
 
@@ -327,8 +337,8 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
             f"The plan states no targets: none of its {len(inds)} indicators has a figure to reach."
             if len(inds) != 1
             else "The plan states no targets: its one indicator has no figure to reach.",
-            f"Give the indicators the plan commits to improving the value to reach in {ctx.field('target')} "
-            f"(or {ctx.field('targets')}, per year).",
+            "Give the indicators the plan commits to improving the value to reach in "
+            f"{ctx.field('target')} (or {ctx.field('targets')}, per year).",
         )
         return
     implicit = ctx.plan.implicit_indicators
@@ -360,10 +370,10 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
         )
         yield ctx.finding(
             None,
-            f"The plan states no baselines: the targets of {len(changes)} indicators ({listed}) are changes "
-            "with no figure to change from.",
-            f"Give each indicator the figure the change is measured from in {ctx.field('baseline')}, or state its "
-            "target as the value to reach.",
+            f"The plan states no baselines: the targets of {len(changes)} indicators ({listed}) "
+            "are changes with no figure to change from.",
+            "Give each indicator the figure the change is measured from in "
+            f"{ctx.field('baseline')}, or state its target as the value to reach.",
         )
     for ind in counted:
         targets = with_targets[ind.id]
@@ -371,9 +381,9 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 ind.id,
                 f"Indicator {_named(ctx, ind)} has no target.",
-                f"Give it the value to reach in {ctx.field('target')} (or {ctx.field('targets')}, per "
-                f"year), and the figure it starts from in {ctx.field('baseline')} when the target is a "
-                "change.",
+                f"Give it the value to reach in {ctx.field('target')} (or "
+                f"{ctx.field('targets')}, per year), and the figure it starts from in "
+                f"{ctx.field('baseline')} when the target is a change.",
             )
         elif no_baselines:
             continue
@@ -385,15 +395,19 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
             if ind.baseline is None:
                 yield ctx.finding(
                     ind.id,
-                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but it has no baseline to change from.",
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but it "
+                    "has no baseline to change from.",
                     f"Give the figure the change is measured from in {ctx.field('baseline')}.",
                 )
-            else:  # (a baseline that says there is none yet, "TBC": the change cannot be judged either)
+            # (a baseline that says there is none yet, "TBC": the change cannot be judged either)
+            else:
                 yield ctx.finding(
                     ind.id,
-                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but its baseline for "
-                    f"{ind.baseline.period} is {short(ind.baseline.text or '', 60)!r}, no figure to change from.",
-                    f"Give the baseline's figure ({ctx.field('baseline', key='`baseline: {period: ..., value: ...}`')}).",
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but its "
+                    f"baseline for {ind.baseline.period} is "
+                    f"{short(ind.baseline.text or '', 60)!r}, no figure to change from.",
+                    "Give the baseline's figure "
+                    f"({ctx.field('baseline', key='`baseline: {period: ..., value: ...}`')}).",
                 )
 
 
@@ -501,7 +515,8 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
             ]
             yield ctx.finding(
                 ind.id,
-                f"Indicator {ind.id}'s target for {t.period} is {what}{from_base}, but {better} is better ({_direction_words(ind)}).",
+                f"Indicator {ind.id}'s target for {t.period} is {what}{from_base}, but {better} "
+                f"is better ({_direction_words(ind)}).",
                 "Correct the target, the baseline or the indicator's "
                 + ("`direction`." if ctx.in_yaml else f"direction (in {ctx.field('direction')})."),
             )
@@ -532,8 +547,8 @@ def _held_level_message(
     """OG505's message for a target equal to its baseline (a flat line), or None when on track.
 
     ``at_least``/``at_most`` (or a direction alone) hold the baseline's level: an actual on it is on
-    track. ``above``/``below`` take the indicator past it: on the way an actual at the level is on the
-    line, but once the target's period is reached (``due``) it must be strictly past."""
+    track. ``above``/``below`` take the indicator past it: on the way an actual at the level is on
+    the line, but once the target's period is reached (``due``) it must be strictly past."""
     side = _held_side(target.comparator, ind.direction)
     value, goal = latest.value, base.value
     if side is None or value is None or goal is None:
@@ -562,8 +577,9 @@ def _held_level_message(
         }[side]
     why = "" if target.comparator is not None else f" ({_direction_words(ind)})"
     return (
-        f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} {keeps} "
-        f"its baseline of {goal:g} in {base.period}{why}, so it should {should} {goal:g}."
+        f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for "
+        f"{target.period} {keeps} its baseline of {goal:g} in {base.period}{why}, so it should "
+        f"{should} {goal:g}."
     )
 
 
@@ -661,8 +677,9 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
             )
             yield ctx.finding(
                 ind.id,
-                f"Indicator {ind.id} stood at {value:g} in {latest.period}; on the line from {base.value:g} ({base.period}) "
-                f"to {goal:g} ({target.period}) it should be {bound} {_figure(expected)}.",
+                f"Indicator {ind.id} stood at {value:g} in {latest.period}; on the line from "
+                f"{base.value:g} ({base.period}) to {goal:g} ({target.period}) it should be "
+                f"{bound} {_figure(expected)}.",
             )
 
 

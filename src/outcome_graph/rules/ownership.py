@@ -62,7 +62,10 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
                 p for p in facts.parents.get(node_id, ()) if facts.kind_of[p] == "objective"
             ]
             if len(objectives) == 1:
-                tail = f" and neither has its objective {objectives[0]}{_placeholder(ctx, objectives[0])}"
+                tail = (
+                    " and neither has its objective "
+                    f"{objectives[0]}{_placeholder(ctx, objectives[0])}"
+                )
             elif objectives:  # (a milestone shared by several objectives)
                 shown = ", ".join(objectives[:-1]) + f" or {objectives[-1]}"
                 tail = f" and none of its {len(objectives)} objectives has one ({shown})"
@@ -80,8 +83,9 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
             if not facts.inherited_lead(node_id):
                 yield ctx.finding(
                     node_id,
-                    f"Objective {node_id} '{short(ctx.plan.nodes[node_id].title)}' has no milestones and no "
-                    f"lead{_placeholder(ctx, node_id)}, nor has any aim or priority above it.",
+                    f"Objective {node_id} '{short(ctx.plan.nodes[node_id].title)}' has no "
+                    f"milestones and no lead{_placeholder(ctx, node_id)}, nor has any aim or "
+                    "priority above it.",
                     _lead_hint(ctx),
                     location=ctx.place_of(node_id, "lead"),
                 )
@@ -91,8 +95,8 @@ def _lead_hint(ctx: RuleContext) -> str:
     """OG301's hint: the lead to give, where the plan's form writes it."""
     lead = f"a {ctx.field('lead')}:" if ctx.in_yaml else f"a lead in {ctx.field('lead')}:"
     return (
-        f"Give the milestone (or its objective, for all its milestones) {lead} an owner id, name or alias, or "
-        "several for joint leads."
+        f"Give the milestone (or its objective, for all its milestones) {lead} an owner id, name "
+        "or alias, or several for joint leads."
     )
 
 
@@ -146,7 +150,9 @@ def _several(owner: OwnerInfo) -> bool:
     return not owner.declared and names_several(owner.name)
 
 
-def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
+def _owner_location(  # type: ignore[no-untyped-def]
+    ctx: RuleContext, owner_id: str, nodes: list[str]
+):
     if owner_id in ctx.plan.owner_lines:
         return ctx.plan.location(owner_id, "owner")
     if not nodes:
@@ -210,20 +216,21 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
             several = _several(owner)
             yield ctx.finding(
                 owner.id,
-                f"{_subject(owner)} {'lead' if several else 'leads'} {count} milestone{'s' if count != 1 else ''}, "
-                f"more than {source} of {limit}{_with_spellings(owners, owner, spellings.get(owner.id, []))}.",
+                f"{_subject(owner)} {'lead' if several else 'leads'} {count} "
+                f"milestone{'s' if count != 1 else ''}, more than {source} of "
+                f"{limit}{_with_spellings(owners, owner, spellings.get(owner.id, []))}.",
                 (
-                    f"Name as leads the people of the {owner.kind} who will deliver them, or record the {owner.kind}'s "
-                    f"real {_capacity(ctx)} if the load is planned."
+                    f"Name as leads the people of the {owner.kind} who will deliver them, or "
+                    f"record the {owner.kind}'s real {_capacity(ctx)} if the load is planned."
                 )
                 if group
                 else (
-                    f"Name as leads the ones among them who will deliver each milestone, or declare the owner with its "
-                    f"real {_capacity(ctx)} if the load is planned."
+                    "Name as leads the ones among them who will deliver each milestone, or "
+                    f"declare the owner with its real {_capacity(ctx)} if the load is planned."
                 )
                 if several
-                else f"Share the milestones among the people who will deliver them, or record the owner's real "
-                f"{_capacity(ctx)} if the load is planned.",
+                else "Share the milestones among the people who will deliver them, or record the "
+                f"owner's real {_capacity(ctx)} if the load is planned.",
                 kind="owner",
                 title=owner.name,
                 location=_owner_location(ctx, owner.id, owner.milestones),
@@ -268,7 +275,10 @@ def _with_spellings(owners: dict[str, OwnerInfo], owner: OwnerInfo, others: list
     if total <= len(owner.milestones):
         return ""
     which = "which looks" if len(others) == 1 else "which look"
-    return f" ({total} with {and_list([repr(o) for o in others])}, {which} like the same owner written another way: OG305)"
+    return (
+        f" ({total} with {and_list([repr(o) for o in others])}, {which} like the same owner "
+        "written another way: OG305)"
+    )
 
 
 @rule("OG303", "owner-peak", "warning", options={"max-per-month": 4})
@@ -355,8 +365,8 @@ def _peak(
     first = owners[0]
     if len(owners) == 1:
         message = (
-            f"{_subject(first)} {'have' if _several(first) else 'has'} {len(ms)} milestones due in {name} "
-            f"(more than {limit}): {listed}."
+            f"{_subject(first)} {'have' if _several(first) else 'has'} {len(ms)} milestones due "
+            f"in {name} (more than {limit}): {listed}."
         )
         hint = None
     else:
@@ -365,12 +375,12 @@ def _peak(
             [(f"the {o.kind} " if o.kind in GROUP_KINDS else "") + repr(o.name) for o in owners]
         )
         message = (
-            f"The joint leads {leads} each have the same {len(ms)} milestones due in {name} (more than "
-            f"{limit}): {listed}."
+            f"The joint leads {leads} each have the same {len(ms)} milestones due in {name} "
+            f"(more than {limit}): {listed}."
         )
         hint = (
-            "Spread the deadlines over the year, or say which of the joint leads will deliver each milestone "
-            "and lead it alone."
+            "Spread the deadlines over the year, or say which of the joint leads will deliver "
+            "each milestone and lead it alone."
         )
     return ctx.finding(
         first.id,
@@ -574,21 +584,24 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
                 else ", ".join(joined[:-1]) + " and " + joined[-1]
             )
             near = (
-                f": it joins the owners {shown} with a slash, and a slash without spaces around it joins one "
-                "post's titles ('Associate Director/Joint Commissioner'), not joint leads."
+                f": it joins the owners {shown} with a slash, and a slash without spaces around "
+                "it joins one post's titles ('Associate Director/Joint Commissioner'), not "
+                "joint leads."
             )
             listed = "a list" if ctx.in_yaml else "separate them with ';'"
             hint = (
-                f"For joint leads write {' / '.join(joined)!r} (a slash with spaces) or {listed}; if it is one "
-                f"post, add it to {_owners(ctx)} (or as an alias)."
+                f"For joint leads write {' / '.join(joined)!r} (a slash with spaces) or "
+                f"{listed}; if it is one post, add it to {_owners(ctx)} (or as an alias)."
             )
-        if guess:  # (the spelling it is near, and the owner's id when that spelling is its name or an alias)
+        # (the spelling it is near, and the owner's id when that spelling is its name or an alias)
+        if guess:
             text, owner_id = names[guess]
             near = f"; did you mean {text!r}{f' (owner {owner_id})' if text != owner_id else ''}?"
         yield ctx.finding(
             owner.id,
-            f"The lead {owner.id!r}{f' (leading {counted(ctx, owner.nodes)})' if owner.nodes else ''} matches no "
-            f"declared owner{near}",
+            "The lead "
+            f"{owner.id!r}{f' (leading {counted(ctx, owner.nodes)})' if owner.nodes else ''} "
+            f"matches no declared owner{near}",
             hint,
             kind="owner",
             title=owner.id,
@@ -624,7 +637,8 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     places, hiding an overload, and a reader cannot tell whether two people are meant.
 
     ## Example
-    Thurrock's plan writes the same lead as `SL ASO` and as `SL Assets and School Organisation (SL ASO)`.
+    Thurrock's plan writes the same lead as `SL ASO` and as
+    `SL Assets and School Organisation (SL ASO)`.
 
     ## How to fix
     Write the owner the same way everywhere, or declare it in `owners:` with the other spelling
@@ -642,7 +656,8 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     usage = Counter({o.id: len(o.nodes) for o in owners.values()})
     splits = facts.alias_splits
     # The spellings of one owner (three or more when one is paired with two others) converge on
-    # one, named by every hint: the declared owner, else the spelling most used (the fullest on a tie).
+    # one, named by every hint: the declared owner, else
+    # the spelling most used (the fullest on a tie).
     group_of, members = _spelling_groups(splits)
     # (a name written after a label, "Reporting Progress: Director of Public Health", is never the
     # spelling to keep, and a name written with the others it works with, "... with community
@@ -736,8 +751,8 @@ def _alias_pair(
     )
     if target.declared and owners[minor].declared:
         hint = (
-            f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
-            f"{_aliases(ctx, 'its')}."
+            f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of "
+            f"{minor!r} to {_aliases(ctx, 'its')}."
         )
     elif target.declared:
         that_owners = "that owner's"
@@ -747,8 +762,8 @@ def _alias_pair(
         )
     else:
         hint = (
-            f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in "
-            f"{ctx.field('aliases', key='`aliases`')}; if they are two owners, say so in "
+            f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling "
+            f"in {ctx.field('aliases', key='`aliases`')}; if they are two owners, say so in "
             f"{ctx.ignore_entry('the node where this is reported')}."
         )
     led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
@@ -760,7 +775,8 @@ def _alias_pair(
     return ctx.finding(
         minor,
         f"{minor!r} and {named} look like one owner counted twice ({led}): "
-        f"{split.reason}{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
+        f"{split.reason}"
+        f"{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
         hint,
         kind="owner",
         title=minor,
@@ -818,15 +834,16 @@ def _alias_group(
             )
         if declared:
             sentences.append(
-                f"Declare one owner, not {len(declared) + 1}: keep {target.id!r} and move the names and "
-                f"aliases of {and_list([repr(x) for x in declared])} to {_aliases(ctx, 'its')}."
+                f"Declare one owner, not {len(declared) + 1}: keep {target.id!r} and move the "
+                f"names and aliases of {and_list([repr(x) for x in declared])} to "
+                f"{_aliases(ctx, 'its')}."
             )
         hint = " ".join(sentences)
     else:
         hint = (
-            f"Write {quoted} as {target.id!r} everywhere, or declare one owner with the other spellings in "
-            f"{ctx.field('aliases', key='`aliases`')}; if they are not all one owner, say so in "
-            f"{ctx.ignore_entry('the node where this is reported')}."
+            f"Write {quoted} as {target.id!r} everywhere, or declare one owner with the other "
+            f"spellings in {ctx.field('aliases', key='`aliases`')}; if they are not all one "
+            f"owner, say so in {ctx.ignore_entry('the node where this is reported')}."
         )
     nodes = owners[first].nodes
     return ctx.finding(

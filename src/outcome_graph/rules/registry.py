@@ -226,9 +226,12 @@ def one_rule_per_code(sources: Iterable[Mapping[str, str] | None]) -> dict[str, 
     >>> one_rule_per_code([{"ACME001": "a/rules.py"}, None, {"ACME001": "a/rules.py"}])
     {'ACME001': 'a/rules.py'}
     >>> one_rule_per_code([{"ACME001": "a/rules.py"}, {"ACME001": "b/rules.py"}])
+    ... # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.ConfigError: rule code ACME001 is declared by two rule files in one run (a/rules.py and b/rules.py): give one of them another code, or have both configurations list one of the files
+    outcome_graph.errors.ConfigError: rule code ACME001 is declared by two rule files in one run
+    (a/rules.py and b/rules.py): give one of them another code, or have both configurations list
+    one of the files
     """
     out: dict[str, str] = {}
     for mapping in sources:
@@ -236,8 +239,9 @@ def one_rule_per_code(sources: Iterable[Mapping[str, str] | None]) -> dict[str, 
             first = out.setdefault(code, source)
             if first != source:
                 raise ConfigError(
-                    f"rule code {code} is declared by two rule files in one run ({first} and {source}): "
-                    "give one of them another code, or have both configurations list one of the files"
+                    f"rule code {code} is declared by two rule files in one run ({first} and "
+                    f"{source}): give one of them another code, or have both configurations list "
+                    "one of the files"
                 )
     return out
 
@@ -338,11 +342,13 @@ def rule(
         )
     if family is not None and not isinstance(family, str):
         raise TypeError(
-            f"rule {code}: family is text (the group it is listed under), not {type(family).__name__}"
+            f"rule {code}: family is text (the group it is listed under), not "
+            f"{type(family).__name__}"
         )
     if not _CODE.match(code):
         raise ConfigError(
-            f"rule code {code!r} must be 1-6 capital letters and three digits (e.g. 'OG301', 'ACME001')"
+            f"rule code {code!r} must be 1-6 capital letters and three digits (e.g. 'OG301', "
+            "'ACME001')"
         )
     if not _NAME.match(name):
         raise ConfigError(f"rule name {name!r} must be kebab-case (e.g. 'missing-lead')")
@@ -360,7 +366,8 @@ def rule(
         origin = "outcome_graph" if module.startswith("outcome_graph.") else module
         if code.startswith("OG") and origin != "outcome_graph":
             raise ConfigError(
-                f"rule code {code} is reserved: OG codes belong to outcome_graph; use your own prefix"
+                f"rule code {code} is reserved: OG codes belong to outcome_graph; use your own "
+                "prefix"
             )
         r = Rule(
             code=code,

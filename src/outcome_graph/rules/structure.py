@@ -41,8 +41,9 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     "objective has no milestones". A priority written entirely without a level the plan uses
     elsewhere (themes written as outcome-and-measure tables, with actions only in another theme)
     is reported once, at the priority, unless some of its nodes suppress the rule with `ignore:`
-    (then each is reported, and suppressed, at the node). A node that refers to another for its content (`see_also`,
-    "Please refer to objective 2.4") is not empty when the node it refers to has something under it.
+    (then each is reported, and suppressed, at the node). A node that refers to another for its
+    content (`see_also`, "Please refer to objective 2.4") is not empty when the node it refers to
+    has something under it.
 
     ## Why it matters
     A branch with nothing under it is a promise with no delivery: the board sees an aim and no way
@@ -86,8 +87,9 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
             root, members = whole[node_id]
             yield ctx.finding(
                 root,
-                f"None of the {len(members)} {_LEVEL_WORDS[node.kind][1]} under {_name(ctx, root)} "
-                f"'{_short(ctx.plan.nodes[root].title, 50)}' has {words}, though the plan has {words} elsewhere.",
+                f"None of the {len(members)} {_LEVEL_WORDS[node.kind][1]} under "
+                f"{_name(ctx, root)} '{_short(ctx.plan.nodes[root].title, 50)}' has {words}, "
+                f"though the plan has {words} elsewhere.",
                 f"Add the {words} that deliver them, or, if it is meant to have none, say why in "
                 f"{ctx.ignore_entry('the priority')}.",
             )
@@ -140,7 +142,8 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
                     if objectives
                     else "."
                 ),
-                "Add the indicators that measure the plan's objectives (National Indicators or local measures).",
+                "Add the indicators that measure the plan's objectives (National Indicators or "
+                "local measures).",
             )
         return
     measured_above = facts.above_test(lambda n: bool(measured_by.get(n)))
@@ -156,18 +159,20 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
             root, members = whole[node_id]
             yield ctx.finding(
                 root,
-                f"None of the {len(members)} objectives of Aim {root} '{_short(ctx.plan.nodes[root].title, 50)}' has an indicator, "
-                "and neither has the aim or its priority.",
-                f"List the indicator that measures each objective {_indicators_of(ctx)} the objective (or on the "
-                "aim when one indicator measures them all).",
+                f"None of the {len(members)} objectives of Aim {root} "
+                f"'{_short(ctx.plan.nodes[root].title, 50)}' has an indicator, and neither has "
+                "the aim or its priority.",
+                f"List the indicator that measures each objective {_indicators_of(ctx)} the "
+                "objective (or on the aim when one indicator measures them all).",
             )
         elif node_id in others:
             yield ctx.finding(
                 node_id,
-                f"Objective {node_id} '{_short(ctx.plan.nodes[node_id].title)}' has no indicator{_placeholder_indicator(ctx, node_id)}, "
-                "and neither has any aim or priority above it.",
-                f"List the indicator that measures it {_indicators_of(ctx)} the objective (or on its aim or priority "
-                "when one indicator measures them all).",
+                f"Objective {node_id} '{_short(ctx.plan.nodes[node_id].title)}' has no "
+                f"indicator{_placeholder_indicator(ctx, node_id)}, and neither has any aim or "
+                "priority above it.",
+                f"List the indicator that measures it {_indicators_of(ctx)} the objective (or on "
+                "its aim or priority when one indicator measures them all).",
             )
 
 
@@ -217,7 +222,8 @@ def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             node.id,
-            f"{_name(ctx, node.id)} '{_short(node.title)}' has no parent, though the plan has {_LEVEL_WORDS[above[-1]][1]}.",
+            f"{_name(ctx, node.id)} '{_short(node.title)}' has no parent, though the plan has "
+            f"{_LEVEL_WORDS[above[-1]][1]}.",
             f"Nest it under its {above[-1]} or add {ctx.field('parent')} naming it."
             if ctx.in_yaml
             else f"Name its {above[-1]} in {ctx.field('parent')}.",
@@ -290,26 +296,39 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             "group view": "view",
         }[field]
         if field in ("variant view", "view", "group view"):
-            msg = f"{source} names the view {target!r}, which is not one of the plan's views ({', '.join(plan.meta.views or [])})."
-            hint = f"Use a view listed in {ctx.field('plan.views', key='`plan.views`')}, or add it there."
-        elif field == "indicators" and (prefix := leading_prefix(target)) in plan.catalogues:
-            # ('NI 102ab', 'NI 19, 43': a known prefix, but not one code as the catalogue writes codes)
             msg = (
-                f"{source} lists the indicator {target!r}, which is not declared and is not one code of the "
-                f"{plan.catalogues[prefix].title} as written (its prefix, a number and at most one letter: "
-                f"'{prefix} 102a')."
+                f"{source} names the view {target!r}, which is not one of the plan's views "
+                f"({', '.join(plan.meta.views or [])})."
+            )
+            hint = (
+                f"Use a view listed in {ctx.field('plan.views', key='`plan.views`')}, or add it "
+                "there."
+            )
+        elif field == "indicators" and (prefix := leading_prefix(target)) in plan.catalogues:
+            # ('NI 102ab', 'NI 19, 43': a known prefix, but
+            # not one code as the catalogue writes codes)
+            msg = (
+                f"{source} lists the indicator {target!r}, which is not declared and is not one "
+                f"code of the {plan.catalogues[prefix].title} as written (its prefix, a number "
+                f"and at most one letter: '{prefix} 102a')."
             )
             codes = f"[{prefix} 19, {prefix} 43]" if ctx.in_yaml else f"{prefix} 19; {prefix} 43"
             hint = (
-                f"Correct the code, each written on its own as the catalogue does (`{codes}`), or declare the "
-                f"indicator {_declared(ctx)}."
+                f"Correct the code, each written on its own as the catalogue does (`{codes}`), "
+                f"or declare the indicator {_declared(ctx)}."
             )
         elif field == "indicators":
-            msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
+            msg = (
+                f"{source} lists the indicator {target!r}, which is not declared and has no "
+                "known catalogue prefix."
+            )
             hint = f"Declare the indicator {_declared(ctx)}, or correct its code (e.g. 'NI 72')."
         elif field == "depends_on" and target in plan.nodes:
             # (it exists, but only a milestone has a due date to depend on)
-            msg = f"{source}'s dependency {target!r} is {with_article(plan.nodes[target].kind)}, not a milestone."
+            msg = (
+                f"{source}'s dependency {target!r} is {with_article(plan.nodes[target].kind)}, "
+                "not a milestone."
+            )
             hint = "Name the milestone it waits for."
         elif field == "parent" and (target in plan.nodes or target in group_ids):
             # (it exists, but is not a level of the hierarchy: an indicator or a group)
@@ -325,7 +344,10 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             msg = f"{source}'s {what} {target!r} does not exist in the plan."
             hint = None
             if field == "parent":  # (where a workbook writes it: the parent column)
-                hint = f"Correct the id in {ctx.field('parent')} (ids are case-sensitive), or add the node it names."
+                hint = (
+                    f"Correct the id in {ctx.field('parent')} (ids are case-sensitive), or add "
+                    "the node it names."
+                )
         # (a group may share its id with a node: the finding is the group's, at the group)
         kind = (
             "group"
@@ -359,7 +381,8 @@ def orphaned_indicator(ctx: RuleContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             node.id,
-            f"Indicator {node.id} '{_short(node.title)}' is declared but measures nothing: no priority, aim, objective or milestone lists it.",
+            f"Indicator {node.id} '{_short(node.title)}' is declared but measures nothing: no "
+            "priority, aim, objective or milestone lists it.",
         )
 
 
@@ -376,7 +399,8 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
     to no aim, so no aim's progress report covers it.
 
     ## Example
-    A target filed under a priority heading while every other target sits under a strategic objective.
+    A target filed under a priority heading while every
+    other target sits under a strategic objective.
 
     ## How to fix
     Attach the node to a parent of the level directly above, or move it to the right level.
@@ -395,7 +419,8 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
         if plevel >= level:
             yield ctx.finding(
                 node_id,
-                f"{_name(ctx, node_id)}'s parent {p} is {with_article(kind_of[p])}, not a level above it.",
+                f"{_name(ctx, node_id)}'s parent {p} is {with_article(kind_of[p])}, not a level "
+                "above it.",
                 f"Give it {with_article(LEVELS[level - 1])} as parent.",
             )
             continue
@@ -403,9 +428,11 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
         if skipped:
             yield ctx.finding(
                 node_id,
-                f"{_name(ctx, node_id)} sits directly under {kind_of[p]} {p}, skipping the {and_list(skipped)} "
-                f"level{'s' if len(skipped) > 1 else ''} the plan uses elsewhere.",
-                f"Attach it to one of {p}'s {_LEVEL_WORDS[skipped[-1]][1]}, or add the missing {skipped[-1]}.",
+                f"{_name(ctx, node_id)} sits directly under {kind_of[p]} {p}, skipping the "
+                f"{and_list(skipped)} level{'s' if len(skipped) > 1 else ''} the plan uses "
+                "elsewhere.",
+                f"Attach it to one of {p}'s {_LEVEL_WORDS[skipped[-1]][1]}, or add the missing "
+                f"{skipped[-1]}.",
             )
 
 
@@ -506,7 +533,8 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
         if pnum and not number.startswith(pnum + "."):
             yield ctx.finding(
                 node_id,
-                f"{_name(ctx, node_id)} is numbered {number}, which does not extend its parent {parent}'s number {pnum}.",
+                f"{_name(ctx, node_id)} is numbered {number}, which does not extend its parent "
+                f"{parent}'s number {pnum}.",
                 f"Number it {pnum}.<n>, or check that it is under the right parent.",
             )
             continue
@@ -526,7 +554,8 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
                     missing = f"{stem}1 is" if n == 2 else f"{stem}1 to {stem}{n - 1} are"
                     yield ctx.finding(
                         node_id,
-                        f"{_name(ctx, node_id)} is numbered {numbers[node_id]}, the first of its siblings: {missing} missing.",
+                        f"{_name(ctx, node_id)} is numbered {numbers[node_id]}, the first of its "
+                        f"siblings: {missing} missing.",
                     )
             elif cur == prev:
                 yield ctx.finding(
@@ -550,7 +579,8 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
                     )
                     yield ctx.finding(
                         node_id,
-                        f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} missing.",  # type: ignore[index]
+                        f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after "
+                        f"{numbers[prev_id]}: {missing} missing.",  # type: ignore[index]
                     )
                 if not ok:
                     if n > pn + 1:
@@ -561,12 +591,14 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
                         )
                         yield ctx.finding(
                             node_id,
-                            f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} missing.",  # type: ignore[index]
+                            f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after "
+                            f"{numbers[prev_id]}: {missing} missing.",  # type: ignore[index]
                         )
                     else:
                         yield ctx.finding(
                             node_id,
-                            f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: the numbers go backwards.",  # type: ignore[index]
+                            f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after "
+                            f"{numbers[prev_id]}: the numbers go backwards.",  # type: ignore[index]
                         )
             prev, prev_id = cur, node_id
 
@@ -576,11 +608,11 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     """Two nodes with the same title.
 
     ## What it does
-    Reports two milestones under one objective, or two priorities, aims or objectives anywhere in the
-    plan, whose titles are the same after OG601's normalisation: case, punctuation, `&`/`and`,
+    Reports two milestones under one objective, or two priorities, aims or objectives anywhere in
+    the plan, whose titles are the same after OG601's normalisation: case, punctuation, `&`/`and`,
     compound spellings, function words, word order, leading labels, a framing opening (`We will`,
-    `Ensure`, `Deliver`) and word endings (`Build` / `Building`); where the two are worded differently,
-    the message quotes both. Milestones with no parent
+    `Ensure`, `Deliver`) and word endings (`Build` / `Building`); where the two are worded
+    differently, the message quotes both. Milestones with no parent
     compare with each other only in a plan with no level above milestones (a plain list of
     milestones); where there is one, such a milestone is an orphan (OG103), under no objective, and
     is compared with none.
@@ -658,8 +690,9 @@ def _duplicate_message(ctx: RuleContext, node_id: str, first: str, where: str) -
 def _duplicate_hint(ctx: RuleContext, kind: str) -> str:
     parents = "`parents`" if ctx.in_yaml else f"parents, in {ctx.field('parents')}"
     return (
-        f"Keep one, and link it where the other was ({with_article(kind)} may have several {parents}); if they are "
-        "two pieces of work, word them so that a reader can tell them apart."
+        f"Keep one, and link it where the other was ({with_article(kind)} may have several "
+        f"{parents}); if they are two pieces of work, word them so that a reader can tell them "
+        "apart."
     )
 
 
@@ -702,7 +735,10 @@ def unused_ignore(ctx: RuleContext) -> Iterator[Finding]:
     # (run after every other rule, on the entries their findings left unused: see RuleContext)
     for unused in ctx.unused_ignores:
         if unused.names_a_rule:
-            message = f"{unused.holder}'s ignore of {unused.rule} suppresses nothing: the rule reports nothing there."
+            message = (
+                f"{unused.holder}'s ignore of {unused.rule} suppresses nothing: the rule reports "
+                "nothing there."
+            )
         else:
             message = f"{unused.holder}'s ignore names {unused.rule!r}, which is not a rule."
         yield ctx.finding(

@@ -69,7 +69,8 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
             and not t.interpretation.endswith(": no date given")
         ]  # (not 'TBA')
         why = (
-            f" {len(written)} of them write a timescale that cannot be read, such as {written[0].interpretation}."
+            f" {len(written)} of them write a timescale that cannot be read, such as "
+            f"{written[0].interpretation}."
             if len(written) > 1
             else f" Its timescale cannot be read: {written[0].interpretation}."
             if written
@@ -78,16 +79,17 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             None,
             (
-                f"No milestone in the plan has a date: none of the {len(timings)} milestones states a due date or a timescale that gives one."
+                f"No milestone in the plan has a date: none of the {len(timings)} milestones "
+                "states a due date or a timescale that gives one."
                 if len(timings) != 1
-                else "No milestone in the plan has a date: its one milestone states no due date and no timescale "
-                "that gives one."
+                else "No milestone in the plan has a date: its one milestone states no due date "
+                "and no timescale that gives one."
             )
             + why,
             "Give the milestones timescales (`June 11`, `Autumn 2011`) or `due:` dates."
             if ctx.in_yaml
-            else f"Give the milestones timescales (`June 11`, `Autumn 2011`) in {ctx.field('timescale')}, or dates in "
-            f"{ctx.field('due')}.",
+            else "Give the milestones timescales (`June 11`, `Autumn 2011`) in "
+            f"{ctx.field('timescale')}, or dates in {ctx.field('due')}.",
         )
         return
     for node_id, timing in timings.items():
@@ -95,7 +97,10 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
             continue
         node = ctx.plan.nodes[node_id]
         if timing.text.strip():
-            msg = f"{label(ctx, node_id)} '{short(node.title, 50)}' has no readable date: {timing.interpretation or repr(timing.text)}."
+            msg = (
+                f"{label(ctx, node_id)} '{short(node.title, 50)}' has no readable date: "
+                f"{timing.interpretation or repr(timing.text)}."
+            )
         else:
             msg = f"{label(ctx, node_id)} '{short(node.title, 50)}' has no timescale or due date."
         due = (
@@ -172,8 +177,9 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
         )
         yield ctx.finding(
             node_id,
-            f"{label(ctx, node_id)} {due}{'' if where.startswith(',') else ', ' if '..' in shown else ' '}{where}"
-            f"{_read(timing, shown)}.",
+            f"{label(ctx, node_id)} "
+            f"{due}{'' if where.startswith(',') else ', ' if '..' in shown else ' '}"
+            f"{where}{_read(timing, shown)}.",
             location=ctx.place_of(node_id, "due", "timescale"),
         )
 
@@ -208,9 +214,12 @@ def overdue_milestone(ctx: RuleContext) -> Iterator[Finding]:
         if status != "done":
             yield ctx.finding(
                 node_id,
-                f"{label(ctx, node_id)} was due by {span.end.isoformat()}{_read(timing, span.end.isoformat())} and is "
-                f"{'not marked done' if status is None else 'still ' + status.replace('_', ' ')} as of {as_of.isoformat()}.",
-                f"Mark it {ctx.field('status', value='done')} if it was delivered, or agree a new date and record it.",
+                f"{label(ctx, node_id)} was due by "
+                f"{span.end.isoformat()}{_read(timing, span.end.isoformat())} and is "
+                f"{'not marked done' if status is None else 'still ' + status.replace('_', ' ')} "
+                f"as of {as_of.isoformat()}.",
+                f"Mark it {ctx.field('status', value='done')} if it was delivered, or agree a "
+                "new date and record it.",
                 location=ctx.place_of(node_id, "status", "due", "timescale"),
             )
 
@@ -243,9 +252,9 @@ def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 node_id,
                 f"{label(ctx, node_id)}'s timescale defers to another document: {ref!r}.",
-                f"Copy the date from the other document into {ctx.field('due')} (keeping the reference in "
-                f"{ctx.field('timescale', key='`timescale`')}), or accept the reference with "
-                f"{ctx.ignore_entry('the milestone')}.",
+                f"Copy the date from the other document into {ctx.field('due')} (keeping the "
+                f"reference in {ctx.field('timescale', key='`timescale`')}), or accept the "
+                f"reference with {ctx.ignore_entry('the milestone')}.",
                 location=ctx.place_of(node_id, "timescale"),
             )
 
@@ -284,6 +293,7 @@ def dependency_order(ctx: RuleContext) -> Iterator[Finding]:
             if mine.span.end < theirs.span.end:
                 yield ctx.finding(
                     node.id,
-                    f"{label(ctx, node.id)} is due by {mine.span.end.isoformat()}, before {dep}, which it depends on, is due ({theirs.span.end.isoformat()}).",
+                    f"{label(ctx, node.id)} is due by {mine.span.end.isoformat()}, before {dep}, "
+                    f"which it depends on, is due ({theirs.span.end.isoformat()}).",
                     location=ctx.place_of(node.id, "due", "timescale"),
                 )

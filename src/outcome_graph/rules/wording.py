@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 
 def _words(words: tuple[str, ...], limit: int = 8) -> str:
-    """The words quoted as a list is read: "'a'", "'a' and 'b'", "'a', 'b' and 'c'", "'a', ... and 3 more"."""
+    """The words quoted as a list is read: "'a'", "'a' and 'b'", "'a', 'b' and 'c'", "'a', ... and 3
+    more"."""
     shown = [f"'{w}'" for w in words[:limit]]
     if len(words) > limit:
         shown.append(f"{len(words) - limit} more")
@@ -68,13 +69,14 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
     """A variant wording that says materially more or less than the title.
 
     ## What it does
-    Compares each variant (`variants: [{text, where}]`) with the node's title and reports words added
-    or dropped, beyond case, punctuation, `&`/`and`, compound spellings (`well-being`/`wellbeing`),
-    function words (a, the, to, of, their), word order, leading labels (`Priority One:`) and a
-    framing opening (`We will`, `Ensure`, `Deliver`: `Deliver outstanding services` says what
-    `Outstanding services` does; `Commission or deliver` says who delivers, and counts). A
-    variant that reverses the title's direction is OG602 instead. Views that word a node the same
-    way (or differently only in what the comparison ignores) are one finding, naming them all.
+    Compares each variant (`variants: [{text, where}]`) with the node's title and reports words
+    added or dropped, beyond case, punctuation, `&`/`and`, compound spellings
+    (`well-being`/`wellbeing`), function words (a, the, to, of, their), word order, leading labels
+    (`Priority One:`) and a framing opening (`We will`, `Ensure`, `Deliver`:
+    `Deliver outstanding services` says what `Outstanding services` does; `Commission or deliver`
+    says who delivers, and counts). A variant that reverses the title's direction is OG602 instead.
+    Views that word a node the same way (or differently only in what the comparison ignores) are one
+    finding, naming them all.
 
     ## Why it matters
     Plans are written by many hands: the summary matrix and the detailed tables drift apart, and the
@@ -107,8 +109,9 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 node.id,
                 f"The {where} wording of {label(ctx, node.id)} {joined}: '{short(text, 90)}'.",
-                f"Make the wordings agree (usually by correcting the summary), or, if the difference is intended, say "
-                f"why in {ctx.ignore_entry(f'the {node.kind}', listed=True)}.",
+                "Make the wordings agree (usually by correcting the summary), or, if the "
+                "difference is intended, say why in "
+                f"{ctx.ignore_entry(f'the {node.kind}', listed=True)}.",
             )
 
 
@@ -150,7 +153,8 @@ def polarity_conflict(ctx: RuleContext) -> Iterator[Finding]:
                 pairs = ", ".join(f"'{r.title_word}' becomes '{r.variant_word}'" for r in reversals)
                 yield ctx.finding(
                     node.id,
-                    f"The {where} wording of {label(ctx, node.id)} reverses its direction ({pairs}): '{short(text, 90)}'.",
+                    f"The {where} wording of {label(ctx, node.id)} reverses its direction "
+                    f"({pairs}): '{short(text, 90)}'.",
                 )
 
 
@@ -182,7 +186,8 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
     facts = ctx.facts
     kind_of = facts.kind_of
     siblings: dict[tuple[str, str], list[str]] = defaultdict(list)
-    # A priority with no parent belongs to the vision (as for OG103): a sibling of those that name it.
+    # A priority with no parent belongs to the vision
+    # (as for OG103): a sibling of those that name it.
     vision = next((v.id for v in plan.of_kind("vision")), "")
     for node_id, parents in facts.parents.items():
         if parents:
@@ -221,8 +226,8 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 missing,
                 f"{label(ctx, missing)} is not in the {view} view, where {others}.",
-                f"Add the {kind} to the view ({_in_view(ctx)} with the view's wording), or remove the "
-                "view's claim to be complete.",
+                f"Add the {kind} to the view ({_in_view(ctx)} with the view's wording), or "
+                "remove the view's claim to be complete.",
             )
 
 

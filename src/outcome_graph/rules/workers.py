@@ -65,11 +65,12 @@ RunGroup = Callable[[Sequence["Rule"]], GroupResult]
 
 def resolve_jobs(jobs: Jobs, plan: Plan) -> int:
     """How many processes to use: ``jobs`` itself, or for ``"auto"`` one per usable CPU (at most
-    one per group of families, see :func:`families`) when the plan has :data:`MIN_NODES` nodes or more and this is Linux; 1 when
-    workers cannot be forked here.
+    one per group of families, see :func:`families`) when the plan has :data:`MIN_NODES` nodes or
+    more and this is Linux; 1 when workers cannot be forked here.
 
     >>> from outcome_graph import load
-    >>> plan = load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}")
+    >>> plan = load("format: outcome-graph/v1\\n"
+    ...             "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}")
     >>> resolve_jobs("auto", plan), resolve_jobs(1, plan)
     (1, 1)
     """

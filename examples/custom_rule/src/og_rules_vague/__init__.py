@@ -1,8 +1,8 @@
 """An example rule plugin for outcome_graph.
 
-Install it (``pip install ./examples/custom_rule``) and ``outcome-graph check`` runs its rule with the
-built-in ones; ``outcome-graph rules VAG001`` prints its documentation. Plugin codes use their own
-prefix: ``OG`` codes belong to outcome_graph.
+Install it (``pip install ./examples/custom_rule``) and ``outcome-graph check`` runs its rule with
+the built-in ones; ``outcome-graph rules VAG001`` prints its documentation. Plugin codes use their
+own prefix: ``OG`` codes belong to outcome_graph.
 """
 
 from __future__ import annotations
@@ -50,5 +50,6 @@ def vague_milestone(ctx: RuleContext) -> Iterator[Finding]:
         if match:
             yield ctx.finding(
                 node.id,
-                f"Milestone {node.id} starts with '{match.group(0).strip()}', an activity rather than a result.",
+                f"Milestone {node.id} starts with '{match.group(0).strip()}', an activity rather "
+                "than a result.",
             )

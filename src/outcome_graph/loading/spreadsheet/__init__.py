@@ -7,9 +7,9 @@ Two forms are read (the plan format's "Spreadsheet form"; :mod:`.sheet_layout` h
   per item, and sheets for the lists of objects (``targets``, ``variants``...). It holds everything
   the format holds: a plan written by ``outcome-graph convert`` reads back equal.
 * the **flat single-sheet form**: the table most published plans print, with columns such as
-  ``Priority | Objective | Key milestones | Lead | Timescale | Indicators``. Blank level cells repeat
-  the row above, ids are generated from the position (``P1.A2.O3.M1``), and the plan period comes
-  from a ``plan`` sheet or the ``--period`` option.
+  ``Priority | Objective | Key milestones | Lead | Timescale | Indicators``. Blank level cells
+  repeat the row above, ids are generated from the position (``P1.A2.O3.M1``), and the plan period
+  comes from a ``plan`` sheet or the ``--period`` option.
 
 Every node remembers its sheet and cell (``plan.locations``), so findings and errors point to
 ``plan.xlsx:milestones!C14``. Things the reader did that a person should know (columns ignored, a
@@ -20,9 +20,10 @@ raises :class:`~outcome_graph.errors.PlanError` naming the file, sheet and cell.
 
 The package's modules are the reader's steps: :mod:`.xlsx` and :mod:`.csvfiles` read the files into
 :mod:`.sheets` (cells shown as :mod:`.shown` says), :mod:`.header` finds each sheet's header and
-levels, :mod:`.reader` reads cells (statuses too) and rows, :mod:`.levels` and :mod:`.flat` build the
-plan :mod:`.tree` of each form, :mod:`.period` gives a flat table its period, :mod:`.notices` says
-what was passed over, and :mod:`.load` assembles the plan, its problems placed by :mod:`.validation`.
+levels, :mod:`.reader` reads cells (statuses too) and rows, :mod:`.levels` and :mod:`.flat` build
+the plan :mod:`.tree` of each form, :mod:`.period` gives a flat table its period, :mod:`.notices`
+says what was passed over, and :mod:`.load` assembles the plan, its problems placed by
+:mod:`.validation`.
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
         raise fail(
             f"the file is {wide} text; save it as CSV UTF-8"
             if wide
-            else "this is a workbook (or another zip file), not a CSV file: a workbook's name ends in .xlsx"
+            else "this is a workbook (or another zip file), not a CSV file: a workbook's name "
+            "ends in .xlsx"
             if data.startswith(ZIP_MAGIC)
             else "this is a binary file, not a CSV file",
             name,
@@ -65,12 +66,13 @@ def csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[s
             sheet.lines[r] = line
             for c, value in enumerate(row):
                 if value.strip() in SPREADSHEET_ERRORS:
-                    # (a workbook's cell whose formula could not be worked out, saved as CSV: no value)
+                    # (a workbook's cell whose formula could
+                    # not be worked out, saved as CSV: no value)
                     errors.append(
                         _csv_problem(
-                            f"the cell holds {value.strip()}, which a spreadsheet program saves for "
-                            "a formula it could not work out: correct the formula or type the "
-                            "value, and save the file again",
+                            f"the cell holds {value.strip()}, which a spreadsheet program saves "
+                            "for a formula it could not work out: correct the formula or type "
+                            "the value, and save the file again",
                             name,
                             line,
                             cell_ref(r, c),

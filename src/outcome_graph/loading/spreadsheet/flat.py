@@ -165,13 +165,17 @@ _SECTION_RE = re.compile(
     r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)",
     re.I | re.S,
 )
-#: A line of a bulleted list in one cell: a bullet (``•``, ``▪``, ``◦``, ``-``, ``*``...) and the item.
+#: A line of a bulleted list in one cell: a bullet
+#: (``•``, ``▪``, ``◦``, ``-``, ``*``...) and the item.
 _BULLET_RE = re.compile(r"\s*(?:[•●◦▪■▫‣⁃∙·➢➤►✓✔]\s*|[-–—*]\s+)(?P<item>\S.*)")
-#: The first cell of a note written under a table ("Note: ...", "NB ...", "Key: ...", "Source: ...").
+#: The first cell of a note written under a table
+#: ("Note: ...", "NB ...", "Key: ...", "Source: ...").
 _NOTE_ROW_RE = re.compile(r"\s*(?:notes?|nb|n\.b\.|key|sources?|please\s+note)\s*[:.-]", re.I)
-#: A row heading a key to the RAG colours (``Key``, ``RAG key:``, ``Key to RAG ratings``, ``RAG status key``).
+#: A row heading a key to the RAG colours (``Key``,
+#: ``RAG key:``, ``Key to RAG ratings``, ``RAG status key``).
 _KEY_HEADING_RE = re.compile(
-    r"\s*(?:rag\s+(?:status\s+|rating\s+)?)?key(?:\s+to\s+(?:the\s+)?(?:rag|status|colours?)[\w\s()/]*)?"
+    r"\s*(?:rag\s+(?:status\s+|rating\s+)?)?key"
+    r"(?:\s+to\s+(?:the\s+)?(?:rag|status|colours?)[\w\s()/]*)?"
     r"\s*:?\s*",
     re.I,
 )
@@ -180,7 +184,8 @@ _KEY_HEADING_RE = re.compile(
 _KEY_LINE_RE = re.compile(
     r"\s*(?P<colour>[a-z]+(?:\s*[/-]\s*[a-z]+)?)\s*(?:(?:[:=–—]|\s-)\s*\S.*)?", re.I | re.S
 )
-#: The first cell of a row of totals ("Total actions", "Totals", "Grand total"), whose other cells are numbers.
+#: The first cell of a row of totals ("Total actions",
+#: "Totals", "Grand total"), whose other cells are numbers.
 _TOTAL_ROW_RE = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?(?![a-z])", re.I)
 _NUMBER_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)*\s*%?\s*")
 #: What a level's cell holds when the row has no item of that level: a dash, 'N/A', 'None'.
@@ -201,16 +206,23 @@ def _indicator_pieces(pieces: list[str]) -> list[tuple[str, str | None]]:
     """(code, title or None) of the pieces of a flat table's indicators cell, as published plans
     write them: ``NI 32 Repeat incidents of domestic violence`` (the code and the plan's title for
     it), ``NI 61 (LAA)`` and ``LAA: NI 72`` (the code), ``NI 99, 100, 101`` (numbers after a code
-    take its prefix), ``NI87/NI114`` and ``NI 112 and NI 113`` (two codes), ``NI72/73`` and ``NI 55 &
-    56`` (two codes, the second taking the first's prefix). A piece that starts with no code is kept
-    whole (a local measure's name, ``TELLUS-FE``).
+    take its prefix), ``NI87/NI114`` and ``NI 112 and NI 113`` (two codes), ``NI72/73`` and ``NI 55
+    & 56`` (two codes, the second taking the first's prefix). A piece that starts with no code is
+    kept whole (a local measure's name, ``TELLUS-FE``).
 
-    >>> _indicator_pieces(["NI 32 Repeat incidents of domestic violence", "NI 61 (LAA)", "LAA: NI 72"])
+    >>> _indicator_pieces(
+    ...     ["NI 32 Repeat incidents of domestic violence", "NI 61 (LAA)", "LAA: NI 72"])
     [('NI 32', 'Repeat incidents of domestic violence'), ('NI 61', None), ('NI 72', None)]
-    >>> _indicator_pieces(["NI 99", "100", "101", "NI87/NI114", "NI 112 and NI 113", "TELLUS-FE"])
-    [('NI 99', None), ('NI 100', None), ('NI 101', None), ('NI87', None), ('NI114', None), ('NI 112', None), ('NI 113', None), ('TELLUS-FE', None)]
+    >>> pieces = _indicator_pieces(
+    ...     ["NI 99", "100", "101", "NI87/NI114", "NI 112 and NI 113", "TELLUS-FE"])
+    >>> pieces[:4]
+    [('NI 99', None), ('NI 100', None), ('NI 101', None), ('NI87', None)]
+    >>> pieces[4:]
+    [('NI114', None), ('NI 112', None), ('NI 113', None), ('TELLUS-FE', None)]
     >>> _indicator_pieces(["NI72/73", "NI 55 & 56/CSC 4", "NI 8/10 Kept"])
-    [('NI72', None), ('NI73', None), ('NI 55', None), ('NI 56', None), ('CSC 4', None), ('NI 8', '/10 Kept')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('NI72', None), ('NI73', None), ('NI 55', None), ('NI 56', None), ('CSC 4', None),
+     ('NI 8', '/10 Kept')]
     """
     out: list[tuple[str, str | None]] = []
     prefix: str | None = None
@@ -258,9 +270,11 @@ def _page_title(texts: dict[int, str]) -> tuple[tuple[int, str], ...]:
     Page 3`` is ``Children's Plan 2011-12``, and a cell of a page number alone (``Page 3 of 12``) is
     ``""``.
 
-    >>> _page_title({0: "children's plan 2011-12 - page 3"}), _page_title({0: "page 3 of 12", 2: "draft"})
+    >>> (_page_title({0: "children's plan 2011-12 - page 3"}),
+    ...  _page_title({0: "page 3 of 12", 2: "draft"}))
     (((0, "children's plan 2011-12"),), ((0, ''), (2, 'draft')))
-    >>> _page_title({0: "(p. 2) action plan"}), _page_title({0: "- 3 -"}), _page_title({0: "2011-12"})
+    >>> (_page_title({0: "(p. 2) action plan"}), _page_title({0: "- 3 -"}),
+    ...  _page_title({0: "2011-12"}))
     (((0, 'action plan'),), ((0, ''),), ((0, '2011-12'),))
     >>> _page_title({0: "3"}), _page_title({0: "3/12"}), _page_title({0: "p1 be safe"})
     (((0, '3'),), ((0, '3/12'),), ((0, 'p1 be safe'),))
@@ -269,7 +283,8 @@ def _page_title(texts: dict[int, str]) -> tuple[tuple[int, str], ...]:
 
 
 def _rag_word(text: str) -> bool:
-    """Whether a text is a RAG colour, its letter or a rating between two (``Green``, ``A``, ``Red/Amber``)."""
+    """Whether a text is a RAG colour, its letter or a rating between two (``Green``, ``A``,
+    ``Red/Amber``)."""
     key = "_".join(text.split()).casefold()
     return (
         key in STATUS_WORDS
@@ -280,8 +295,8 @@ def _rag_word(text: str) -> bool:
 
 def _is_key_line(sheet: RawSheet, r: int, n_cols: int) -> bool:
     """Whether row ``r`` is a line of a key to the RAG colours: its first cell of text a RAG colour
-    (alone, or before what it means: ``Amber = some slippage``), or a cell filled in a RAG colour and
-    no word beside one or two cells of text (``On track``), as a key shows a colour's swatch."""
+    (alone, or before what it means: ``Amber = some slippage``), or a cell filled in a RAG colour
+    and no word beside one or two cells of text (``On track``), as a key shows a colour's swatch."""
     texts = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
     if not texts or len(texts) > 3:
         return False
@@ -345,12 +360,13 @@ _NUMBERED_RE = re.compile(
 
 def _numbered(title: str) -> tuple[str | None, str]:
     """The number a level cell starts with and the title after it (``1. Be healthy``, ``2.3) Train
-    staff``, ``1.2 Raise attainment``: a number and a full stop or bracket, or a dotted number before
-    a capital), else ``None`` and the cell's text (``3.5 million pounds``, ``10 schools``).
+    staff``, ``1.2 Raise attainment``: a number and a full stop or bracket, or a dotted number
+    before a capital), else ``None`` and the cell's text (``3.5 million pounds``, ``10 schools``).
 
     >>> _numbered("1. Be healthy"), _numbered("2.3) Train staff"), _numbered("1.2 Raise attainment")
     (('1', 'Be healthy'), ('2.3', 'Train staff'), ('1.2', 'Raise attainment'))
-    >>> _numbered("3.5 million pounds saved"), _numbered("10 schools join"), _numbered("2011-12 plan")
+    >>> (_numbered("3.5 million pounds saved"), _numbered("10 schools join"),
+    ...  _numbered("2011-12 plan"))
     ((None, '3.5 million pounds saved'), (None, '10 schools join'), (None, '2011-12 plan'))
     >>> _numbered("10 Downing Street visit"), _numbered("2.2.5a Pilot the scheme"), _numbered("1.")
     ((None, '10 Downing Street visit'), ('2.2.5a', 'Pilot the scheme'), (None, '1.'))
@@ -386,7 +402,8 @@ class _Table:
     reads: bool
     #: The open node of each level
     current: list[CellMap | None] = field(default_factory=list)
-    #: The open node of each level above the table's, named by a heading row (:meth:`_FlatTable._section`)
+    #: The open node of each level above the table's,
+    #: named by a heading row (:meth:`_FlatTable._section`)
     sections: dict[str, CellMap] = field(default_factory=dict)
 
 
@@ -400,8 +417,8 @@ class _Part:
 
 
 class _FlatTable:
-    """The nodes of a flat table (Priority | Objective | Key milestones | Lead | Timescale), read row
-    by row: the nodes each row opens or continues, level by level, and the fields it gives the
+    """The nodes of a flat table (Priority | Objective | Key milestones | Lead | Timescale), read
+    row by row: the nodes each row opens or continues, level by level, and the fields it gives the
     deepest of them. What the reader should hear of (values that differ, joined timescales...)
     is gathered for :meth:`notices`."""
 
@@ -437,7 +454,8 @@ class _FlatTable:
             str
         ] = []  # level cells that start with their item's number, read as its number
         self.beside: list[str] = []  # cells of rows read that lie beside the table, under no header
-        #: (file, sheet) -> the cells of the keys to the RAG colours beside its table (named in a notice)
+        #: (file, sheet) -> the cells of the keys to the
+        #: RAG colours beside its table (named in a notice)
         self.key_cells: dict[tuple[str, str], set[tuple[int, int]]] = {}
         # Views: each table read is a view of the plan (a summary table, the detail table), named
         # after its sheet; a node met again in another table is stated in that table's view too.
@@ -567,7 +585,8 @@ class _FlatTable:
         return [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
 
     def read_sheet(self, sheet: RawSheet, parts: list[_Part]) -> None:
-        """The rows of one sheet, part by part (:meth:`tables_of`), each below its table's header."""
+        """The rows of one sheet, part by part (:meth:`tables_of`), each below its table's
+        header."""
         n_cols = sheet.n_cols
         first = parts[0].table
         self.reader.note_hidden_columns(sheet, first.h_row, first.roles.values())
@@ -576,7 +595,8 @@ class _FlatTable:
         above: list[str] = []
         for r in range(first.h_row):
             if first.levels and self._section(sheet, r, first.roles, first.levels, first.sections):
-                continue  # ("Pillar 1: Excellent schools" above the table: the pillar of the sheet's rows)
+                # ("Pillar 1: Excellent schools" above the table: the pillar of the sheet's rows)
+                continue
             if texts := row_texts(sheet, r, n_cols):
                 page_titles.setdefault(_page_title(texts), r)
                 above.extend(f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for c in texts)
@@ -595,7 +615,8 @@ class _FlatTable:
                 continue  # (a table of no level: its rows are no items)
             if table.h_row != first.h_row:
                 self.reader.note_hidden_columns(sheet, table.h_row, table.roles.values())
-            # (a node of a sheet of several tables knows its table's header row, which a clash of ids names)
+            # (a node of a sheet of several tables knows its
+            # table's header row, which a clash of ids names)
             self.header_row = table.h_row if (sheet.file, sheet.name) in self.several else None
             self.table = id(table)
             if id(table) not in self.view_of:
@@ -616,7 +637,8 @@ class _FlatTable:
                     }
                 )
             current, sections = table.current, table.sections
-            # (the columns of the table: a cell of a row read in any other is beside the table, and named)
+            # (the columns of the table: a cell of a row read
+            # in any other is beside the table, and named)
             columns = set(sheet.filled(table.h_row, n_cols))
             key: list[int] = []  # the rows of a key to the RAG colours
             beside_key = self.key_cells.get(
@@ -702,7 +724,8 @@ class _FlatTable:
     @staticmethod
     def _key_starts(sheet: RawSheet, r: int, n_cols: int) -> bool:
         """Whether row ``r`` starts a key to the RAG colours: a heading (``Key``, ``RAG key``) alone
-        in its row, or, after a blank row, a line of a key (``Green`` | ``On track``) above another."""
+        in its row, or, after a blank row, a line of a
+        key (``Green`` | ``On track``) above another."""
         texts = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
         if len(texts) == 1 and _KEY_HEADING_RE.fullmatch(sheet.get(r, texts[0]) or ""):
             return True
@@ -865,7 +888,8 @@ class _FlatTable:
     def _cell(
         self, sheet: RawSheet, r: int, roles: dict[str, int], role: str
     ) -> tuple[str | None, str | None]:
-        """The text of row ``r`` in the column of ``role`` (stripped) and its cell, or (None, None)."""
+        """The text of row ``r`` in the column of ``role`` (stripped) and its cell, or (None,
+        None)."""
         c = roles.get(role)
         if c is None:
             return None, None
@@ -886,8 +910,9 @@ class _FlatTable:
     ) -> None:
         """The nodes row ``r`` names, down to its ``deepest`` level: each one already met under the
         same parent (or the milestone a merged cell continues), or a new one; ``top``: the node a
-        heading row named over the table's first level (:meth:`_section`); ``milestone``: the title of
-        a new milestone, one bullet of the row's cell (:meth:`_bullets`), else the cell's text."""
+        heading row named over the table's first level (:meth:`_section`); ``milestone``: the title
+        of a new milestone, one bullet of the row's cell
+        (:meth:`_bullets`), else the cell's text."""
         parent: CellMap | None = top
         for i in range(deepest + 1):
             kind, c = levels[i]
@@ -990,7 +1015,8 @@ class _FlatTable:
         primary = plan_row["views"][0]
         first_table = next(iter(self.view_of))
         for _kind, row in self.reader.all_rows:
-            # (a node stated in another table than the first alone is in that table's view, not the first's)
+            # (a node stated in another table than the first
+            # alone is in that table's view, not the first's)
             table = self.table_of.get(id(row))
             if table is not None and table != first_table and id(row) not in self.again:
                 row.put("views", [self.view_of[table]], row.key_cell.get("title"))
@@ -1012,10 +1038,12 @@ class _FlatTable:
                 variant.put("where", view, ref)
                 append_child(node, "variants", variant)
                 said.append(
-                    f"{sheet.place(ref)} {node['id']} (a variant in the {view} view: {short_text(text)!r})"
+                    f"{sheet.place(ref)} {node['id']} (a variant in the {view} view: "
+                    f"{short_text(text)!r})"
                 )
         views = (
-            f"the tables' views are {', '.join(tables)} (the plan sheet names its own: list these there)"
+            f"the tables' views are {', '.join(tables)} (the plan sheet names its own: list "
+            "these there)"
             if own
             else f"the plan's views are the tables' ({', '.join(tables)})"
         )
@@ -1031,8 +1059,8 @@ class _FlatTable:
     def _id_again(
         self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, node: CellMap
     ) -> None:
-        """Note an id that a later row of ``node`` gives it, other than the one it has (a row's own id
-        or its position's, which the ids of the nodes below are made from): the first is kept."""
+        """Note an id that a later row of ``node`` gives it, other than the one it has (a row's own
+        id or its position's, which the ids of the nodes below are made from): the first is kept."""
         given, ref = self._cell(sheet, r, roles, f"id:{kind}")
         if given and ref and as_shown(given) != node.id_of():
             self.conflicts.append(
@@ -1117,7 +1145,8 @@ class _FlatTable:
         target_kind = levels[deepest][0]
         lead, lead_ref = self._cell(sheet, r, roles, "lead")
         if lead and lead_ref and AS_ABOVE_RE.fullmatch(lead):
-            # ('As above', 'Ditto' or '"' in a lead cell: the lead of the row above, as in a timescale cell)
+            # ('As above', 'Ditto' or '"' in a lead cell: the
+            # lead of the row above, as in a timescale cell)
             if self.last_lead is None:
                 lead = None
                 self.leads_above.append(f"{sheet.place(lead_ref)} (no lead above it: none read)")
@@ -1132,7 +1161,8 @@ class _FlatTable:
                 and lead not in (held if isinstance(held, list) else [held])
                 and sheet.is_continuation(r, levels[deepest][1])
             ):
-                # One milestone merged over rows, a lead on each: joint leads, as its dates are joined.
+                # One milestone merged over rows, a lead on
+                # each: joint leads, as its dates are joined.
                 target.put(
                     "lead",
                     [*(held if isinstance(held, list) else [held]), lead],
@@ -1171,9 +1201,10 @@ class _FlatTable:
             # (a due date is a milestone's: the format gives a priority, aim or objective none, and
             # whose it is, of the milestones below, is the user's to say)
             self.reader.problem(
-                f"due {due!r} is on the row of {target_kind} {target['id']}, which names no milestone, "
-                f"and {with_article(target_kind)} has no due date (only milestones have one): move it "
-                f"to the row of the milestone it dates, or write that milestone in this row",
+                f"due {due!r} is on the row of {target_kind} {target['id']}, which names no "
+                f"milestone, and {with_article(target_kind)} has no due date (only milestones "
+                "have one): move it to the row of the milestone it dates, or write that "
+                "milestone in this row",
                 sheet,
                 due_ref,
             )
@@ -1320,9 +1351,9 @@ class _FlatTable:
             ),
             (
                 self.unplaced_statuses,
-                "the status of a priority, aim or objective (on a row without a milestone, or "
-                "in its own rating column) is not part of the plan, as only milestones have a status in the format "
-                "(rate each milestone on its own row): ",
+                "the status of a priority, aim or objective (on a row without a milestone, or in "
+                "its own rating column) is not part of the plan, as only milestones have a "
+                "status in the format (rate each milestone on its own row): ",
                 cells,
             ),
             (
@@ -1337,14 +1368,15 @@ class _FlatTable:
             ),
             (
                 self.leads_above,
-                "a lead cell that says the lead above ('As above', 'Ditto') was read as that lead: ",
+                "a lead cell that says the lead above ('As above', 'Ditto') was read as that "
+                "lead: ",
                 cells,
             ),
             (self.unrated, "a status that gives none yet was read as no status: ", cells),
             (
                 self.bulleted,
-                "a milestone cell holding a bulleted list was read as a milestone for each bullet, each "
-                "with the row's lead, timescale and status: ",
+                "a milestone cell holding a bulleted list was read as a milestone for each "
+                "bullet, each with the row's lead, timescale and status: ",
                 cells,
             ),
             (
@@ -1355,8 +1387,8 @@ class _FlatTable:
             ),
             (
                 self.numbered,
-                "a level cell that starts with a number ('1. Be healthy', '1.2 Raise attainment') gives "
-                "the item that number, the rest its title: ",
+                "a level cell that starts with a number ('1. Be healthy', '1.2 Raise "
+                "attainment') gives the item that number, the rest its title: ",
                 cells,
             ),
             (

@@ -78,8 +78,9 @@ def read_header(sheet: RawSheet, layout: SheetLayout) -> Header | None:
 
 def flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
     """The header row of a flat table, the column of each role and the header of each column that
-    has none: the first row that names a level, or the row below it when that names more roles (a row grouping the columns above the
-    header, ``Actions`` merged over Action | Lead | By when, names a level too)."""
+    has none: the first row that names a level, or the row below it when that names more roles (a
+    row grouping the columns above the header, ``Actions``
+    merged over Action | Lead | By when, names a level too)."""
     n_cols = sheet.n_cols
     found: tuple[int, dict[int, str | None]] | None = None
     for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
@@ -106,7 +107,8 @@ def _roles_of(
     sheet: RawSheet, r: int, roles: dict[int, str | None]
 ) -> tuple[dict[str, int], dict[int, str]]:
     """The column of each role the header row ``r`` names (``roles``: each filled column's, by
-    :func:`flat_role`) and the header of each column that has none (a role named twice, the second)."""
+    :func:`flat_role`) and the header of each column
+    that has none (a role named twice, the second)."""
     out: dict[str, int] = {}
     unknown: dict[int, str] = {}
     levels = {role for role in roles.values() if role and role.startswith("level:")}
@@ -122,15 +124,17 @@ def _roles_of(
             and roles.get(c - 1) == "indicators"
             and header_key(sheet.get(r, c) or "").rstrip("s") == "target"
         ):
-            role = None  # (a "Target" beside a "Performance indicator" column is the indicator's, not an objective)
+            # (a "Target" beside a "Performance indicator"
+            # column is the indicator's, not an objective)
+            role = None
         if (
             role is not None
             and role in out
             and out[role] in sheet.hidden_cols
             and c not in sheet.hidden_cols
         ):
-            # (a column hidden beside a visible one of the same role: a stale copy kept out of sight,
-            # and what a person reads is the visible one's)
+            # (a column hidden beside a visible one of the same role: a stale copy kept out of
+            # sight, and what a person reads is the visible one's)
             unknown[out[role]] = (sheet.get(r, out[role]) or "").strip()
             out[role] = c
         elif role is None or role in out:

@@ -1,4 +1,5 @@
-"""The per-level form: a plan sheet, a sheet per list of nodes, and the sheets of lists of objects."""
+"""The per-level form: a plan sheet, a sheet per list of nodes, and the sheets of lists of
+objects."""
 
 from __future__ import annotations
 
@@ -20,15 +21,17 @@ def read_levels(reader: Reader, by_key: dict[str, RawSheet]) -> CellMap:
     plan_sheet = by_key.get("plan")
     if plan_sheet is None:
         raise fail(
-            f"the workbook has no 'plan' sheet; a plan in one sheet per level needs one, with a format column "
-            f"holding {FORMAT_ID}, the plan's id and period (sheets found: {', '.join(s.name for s in reader.sheets)})",
+            "the workbook has no 'plan' sheet; a plan in one sheet per level needs one, with a "
+            f"format column holding {FORMAT_ID}, the plan's id and period (sheets found: "
+            f"{', '.join(s.name for s in reader.sheets)})",
             reader.file,
         )
     item_sheets = [name for name in NODE_SHEETS if name in by_key]
     if not item_sheets:
         raise fail(
-            "the workbook has a plan sheet but no sheet of the plan's items: add priorities, aims, objectives, "
-            f"milestones or indicators sheets (sheets found: {', '.join(s.name for s in reader.sheets)})",
+            "the workbook has a plan sheet but no sheet of the plan's items: add priorities, "
+            "aims, objectives, milestones or indicators sheets (sheets found: "
+            f"{', '.join(s.name for s in reader.sheets)})",
             reader.file,
         )
     plan_row = reader.read_plan_sheet(plan_sheet, need_format=True)
@@ -193,7 +196,8 @@ def _sub_sheets(
                     continue
             if target is None:
                 reader.problem(
-                    f"no node with id {node_id!r} (the {name} sheet's rows name the item they belong to)",
+                    f"no node with id {node_id!r} (the {name} sheet's rows name the item they "
+                    "belong to)",
                     sheet,
                     node_cell,
                 )
@@ -204,15 +208,17 @@ def _sub_sheets(
             elif name == "due":
                 if kind != "milestone":
                     reader.problem(
-                        f"{node_id!r} is {with_article(kind)}, which has no due date (only milestones have one): "
-                        "write the id of the milestone it dates in this cell",
+                        f"{node_id!r} is {with_article(kind)}, which has no due date (only "
+                        "milestones have one): write the id of the milestone it dates in this "
+                        "cell",
                         sheet,
                         node_cell,
                     )
                     continue
                 if "due" in target and not isinstance(target["due"], CellList):
                     reader.problem(
-                        f"milestone {node_id!r} has a due on the milestones sheet too; use one or the other",
+                        f"milestone {node_id!r} has a due on the milestones sheet too; use one "
+                        "or the other",
                         sheet,
                         node_cell,
                     )
@@ -242,7 +248,8 @@ def _sub_sheets(
                 if name == "targets" and not indicator:
                     if kind != "indicator":
                         reader.problem(
-                            f"{node_id!r} is {with_article(kind)}: name the indicator in the 'indicator' column for its own targets",
+                            f"{node_id!r} is {with_article(kind)}: name the indicator in the "
+                            "'indicator' column for its own targets",
                             sheet,
                             node_cell,
                         )
@@ -251,7 +258,8 @@ def _sub_sheets(
                     continue
                 if kind not in ("priority", "aim", "objective"):
                     reader.problem(
-                        f"{node_id!r} is {with_article(kind)}; indicator references belong to priorities, aims and objectives",
+                        f"{node_id!r} is {with_article(kind)}; indicator references belong to "
+                        "priorities, aims and objectives",
                         sheet,
                         node_cell,
                     )
@@ -282,7 +290,8 @@ def _append(
     if not isinstance(items, CellList):
         if items is not None and not (isinstance(items, list) and not items):
             reader.problem(
-                f"{key!r} is given both on its own sheet and in the row of {owner.get('id') or owner.get('prefix')!r}",
+                f"{key!r} is given both on its own sheet and in the row of "
+                f"{owner.get('id') or owner.get('prefix')!r}",
                 sheet,
                 cell,
             )

@@ -1,4 +1,5 @@
-"""Loading a plan from a workbook, a CSV file or a folder of them: the form told, the plan assembled."""
+"""Loading a plan from a workbook, a CSV file or a folder of them: the form told, the plan
+assembled."""
 
 from __future__ import annotations
 
@@ -62,7 +63,8 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
     ...     "Priority,Objective,Key milestones,Lead person,By when\\n"
     ...     "Safe,Fewer accidents,Audit the junctions,Road safety team,June 11\\n"
     ...     ",,Publish the audit,,Sept 11\\n")
-    >>> plan = load_spreadsheet(folder / "plan.csv", max_bytes=10**6, period="2011-04-01..2012-03-31")
+    >>> plan = load_spreadsheet(folder / "plan.csv", max_bytes=10**6,
+    ...                         period="2011-04-01..2012-03-31")
     >>> list(plan.nodes)
     ['P1', 'P1.O1', 'P1.O1.M1', 'P1.O1.M2']
     >>> plan.nodes["P1.O1.M2"].lead is None, plan.location("P1.O1.M2").cell
@@ -108,7 +110,8 @@ def load_spreadsheet_bytes(
     without a name has no file), and ``base_dir`` for its folder (none: a catalogue's entries file
     cannot be read).
 
-    >>> plan = load_spreadsheet_bytes(b"Objective,Lead\\nFewer accidents,Road safety team\\n", name="upload.csv",
+    >>> data = b"Objective,Lead\\nFewer accidents,Road safety team\\n"
+    >>> plan = load_spreadsheet_bytes(data, name="upload.csv",
     ...                               csv=True, max_bytes=10**6, period="2011-04-01..2012-03-31")
     >>> plan.id, list(plan.nodes), plan.location("O1").cell
     ('upload', ['O1'], 'A2')
@@ -244,7 +247,8 @@ def _sheets_plan(
         if plan_sheet is not None and not any(
             has_column(plan_sheet, c.name) for c in LAYOUTS["plan"].columns
         ):
-            # (a cover sheet called "Plan": a title and lines of text, no column of the plan's fields)
+            # (a cover sheet called "Plan": a title and
+            # lines of text, no column of the plan's fields)
             reader.notices.append(
                 Notice.at(
                     Location(name),
@@ -278,10 +282,11 @@ def _sheets_plan(
                 if s.hidden and not s.empty and s is not plan_sheet and is_flat(s)
             ]
             unhide = (
-                f"the hidden sheet {hidden_flat[0]!r} holds a table of the plan's items: unhide it to have it read"
+                f"the hidden sheet {hidden_flat[0]!r} holds a table of the plan's items: unhide "
+                "it to have it read"
                 if len(hidden_flat) == 1
-                else f"the hidden sheets {', '.join(map(repr, hidden_flat))} hold tables of the plan's items: unhide "
-                "them to have them read"
+                else f"the hidden sheets {', '.join(map(repr, hidden_flat))} hold tables of the "
+                "plan's items: unhide them to have them read"
             )
             if not data:
                 raise fail(
@@ -293,9 +298,10 @@ def _sheets_plan(
             raise PlanError(
                 [
                     problem(
-                        "the sheet has no level column: a flat plan sheet needs at least one of priority, aim, "
-                        "objective or milestone (e.g. 'Key milestones'); a per-level workbook needs a 'plan' sheet "
-                        f"with a format column holding {FORMAT_ID}",
+                        "the sheet has no level column: a flat plan sheet needs at least one of "
+                        "priority, aim, objective or milestone (e.g. 'Key milestones'); a "
+                        "per-level workbook needs a 'plan' sheet with a format column holding "
+                        f"{FORMAT_ID}",
                         s.file,
                         s.name,
                         cell_ref(header_row(s) or 0, 0),
@@ -405,7 +411,8 @@ def _problems(
     exc: ValidationError, tree: CellMap, reader: Reader, file: str, period_problem: Problem | None
 ) -> list[Problem]:
     """The problems of a plan that validation refused, at their cells: the period's first, then
-    what is checked after validation (ids and outcomes), so that every problem is reported at once."""
+    what is checked after validation (ids and outcomes),
+    so that every problem is reported at once."""
     problems = validation_problems(exc, tree)
     if period_problem is not None:
         problems = [period_problem, *(p for p in problems if "period" not in p.message)]

@@ -53,16 +53,19 @@ class Notes:
         #: Status cells with no word but a RAG colour, for a notice: each as its sheet and cell, and
         #: the colour.
         self.coloured: dict[tuple[str, str, str], str] = {}
-        #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
+        #: Status cells with no word that a conditional
+        #: format colours, by sheet and format, for a notice.
         self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
-        #: Status cells rated between two RAG colours (Amber/Green), read as the worse, for a notice:
-        #: each as its sheet and cell, what it holds and the status read.
+        #: Status cells rated between two RAG colours (Amber/Green), read as the worse, for a
+        #: notice: each as its sheet and cell, what it holds and the status read.
         self.between: list[tuple[RawSheet, str, str, str]] = []
-        #: Status cells of a flat table holding no status nor RAG colour, read as no status, for a notice.
+        #: Status cells of a flat table holding no status
+        #: nor RAG colour, read as no status, for a notice.
         self.unknown_statuses: list[tuple[RawSheet, str, str]] = []
 
     def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
-        """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
+        """The location of what was read from the cell ``ref`` of ``file``'s ``sheet``
+        (:meth:`RawSheet.location`)."""
         raw = self.sheet_of.get((file, sheet))
         return raw.location(ref) if raw is not None else Location(file, None, None, sheet, ref)
 
@@ -79,10 +82,10 @@ class Notes:
         )
 
     def shown_id(self, row: CellMap, key: str) -> str:
-        """The id in ``row``'s cell of ``key`` as it shows (:meth:`CellMap.id_of`), for an id the reader
-        takes out of the plan it builds (a nested row's parent, a sub-sheet's node), which validation
-        does not see: invisible characters left out of it are named in a notice, as validation's are
-        (:meth:`invisible_notices`)."""
+        """The id in ``row``'s cell of ``key`` as it shows (:meth:`CellMap.id_of`), for an id the
+        reader takes out of the plan it builds (a nested row's parent, a sub-sheet's node), which
+        validation does not see: invisible characters left out of it are named in a notice, as
+        validation's are (:meth:`invisible_notices`)."""
         shown = row.id_of(key)
         written = str(row.get(key) or "").strip()
         if shown != written:
@@ -111,8 +114,8 @@ class Notes:
         return self.in_sheet_order([*self.invisible, *notices])
 
     def in_sheet_order(self, notices: list[Notice]) -> list[Notice]:
-        """``notices`` of cells in the order a person reads the workbook: by sheet (or CSV file), then
-        row, then column."""
+        """``notices`` of cells in the order a person reads the workbook: by sheet (or CSV file),
+        then row, then column."""
         sheets = {place: i for i, place in enumerate(self.sheet_of)}
         files = {file: i for i, (file, _) in reversed(list(enumerate(self.sheet_of)))}
 
@@ -149,8 +152,9 @@ class Notes:
             self.hidden_rows.setdefault((sheet.file, sheet.name), []).append(r)
 
     def note_hidden_columns(self, sheet: RawSheet, h_row: int, columns: Iterable[int]) -> None:
-        """Note the ``columns`` read from ``sheet`` (header row ``h_row``) that the workbook hides and
-        that hold something below the header (a hidden column with nothing in it is no matter)."""
+        """Note the ``columns`` read from ``sheet`` (header row ``h_row``) that the workbook hides
+        and that hold something below the header (a
+        hidden column with nothing in it is no matter)."""
         for c in sorted(set(columns) & sheet.hidden_cols):
             if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
                 header = (sheet.get(h_row, c) or "").strip()
@@ -160,7 +164,8 @@ class Notes:
 
     def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
         """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
-        colour is not read (what it stands for is a guess), and the user is told to write the word."""
+        colour is not read (what it stands for is a
+        guess), and the user is told to write the word."""
         if sheet.get(r, c) is not None:
             return
         if (colour := sheet.fills.get((r, c))) is not None:
@@ -169,8 +174,9 @@ class Notes:
             self.conditional.setdefault((sheet.file, sheet.name, rule), []).append(cell_ref(r, c))
 
     def note_between(self, sheet: RawSheet, ref: str, text: str, status: str) -> None:
-        """Note the status cell ``ref`` rated between two RAG colours (``text``, as five-point scales
-        write it), read as ``status``: the scale's finer step is not kept, so the reading is named."""
+        """Note the status cell ``ref`` rated between two RAG colours (``text``, as five-point
+        scales write it), read as ``status``: the scale's
+        finer step is not kept, so the reading is named."""
         self.between.append((sheet, ref, text, status))
 
     def status_notices(self) -> list[Notice]:
@@ -184,8 +190,8 @@ class Notes:
                 sheet.notice(
                     ref,
                     "a rating between two RAG colours (a five-point scale's Amber/Green or "
-                    "Red/Amber) was read as the worse of the two (Amber/Green as at_risk, Red/Amber "
-                    "as off_track), as the format has five statuses, not five colours: "
+                    "Red/Amber) was read as the worse of the two (Amber/Green as at_risk, "
+                    "Red/Amber as off_track), as the format has five statuses, not five colours: "
                     + named(
                         [
                             f"{s.place(r)} {text!r} ({status})"
@@ -216,10 +222,10 @@ class Notes:
         return [
             (sheet := self.sheet_of[place]).notice(
                 cells[0][0],
-                "cells a spreadsheet program holds (or saved) as numbers or dates, not as "
-                "text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
-                "into a date unless the column is formatted as Text, so check them and retype any the "
-                "plan writes otherwise: "
+                "cells a spreadsheet program holds (or saved) as numbers or dates, not as text, "
+                "were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
+                "into a date unless the column is formatted as Text, so check them and retype "
+                "any the plan writes otherwise: "
                 + named([f"{sheet.place(ref)} {what}" for ref, what in cells], "; "),
             )
             for place, cells in self.typed_cells.items()
@@ -227,7 +233,8 @@ class Notes:
 
     def hidden_notices(self) -> list[Notice]:
         """The notices naming the hidden rows and columns read: what a person sees of the sheet is
-        not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
+        not all the plan holds (hiding a row or a column,
+        or filtering the table, takes nothing out)."""
         out = [
             self.sheet_of[place].notice(
                 cell_ref(rows[0], 0),
@@ -249,9 +256,9 @@ class Notes:
         return out
 
     def colour_notice(self) -> Notice | None:
-        """The notice naming the status cells shown as a colour alone: one for the file, however many
-        cells and sheets, at the first cell; it counts them by colour (what was lost) and names the
-        first of them, as the other notices of cells do (:func:`named`)."""
+        """The notice naming the status cells shown as a colour alone: one for the file, however
+        many cells and sheets, at the first cell; it counts them by colour (what was lost) and names
+        the first of them, as the other notices of cells do (:func:`named`)."""
         if not self.coloured:
             return None
         cells = [
@@ -288,9 +295,9 @@ class Notes:
                     refs[0],
                     "status cells with no word in them are coloured by the conditional format "
                     f"of {rule.ranges} ({', '.join(rule.colours)}), which is not worked out "
-                    "(outcome-graph evaluates no formulas or rules), so they were read as no status; "
-                    f"write the status in each cell ({RAG_WORDS_HELP}), which the rule can still "
-                    "colour: " + named([sheet.place(ref) for ref in refs], ", "),
+                    "(outcome-graph evaluates no formulas or rules), so they were read as no "
+                    f"status; write the status in each cell ({RAG_WORDS_HELP}), which the rule "
+                    "can still colour: " + named([sheet.place(ref) for ref in refs], ", "),
                 )
             )
         return out

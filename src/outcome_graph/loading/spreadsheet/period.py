@@ -45,19 +45,20 @@ _UK_WORDS = re.compile(
 
 def uk_date(text: str) -> str | None:
     """The ISO date of a date typed in a due cell as English plans write one, day first
-    (``31/03/2012``, ``31.3.12``, ``31 March 2012``, ``31st Mar 2012``, ``31-Mar-2012``; a year of two
-    digits is 20YY); ``None`` for text of no such shape (an ISO date, a month, a year or words that
-    validation reads or refuses). A shape naming no day (``31/02/2012``, ``13/13/2012``) raises
+    (``31/03/2012``, ``31.3.12``, ``31 March 2012``, ``31st Mar 2012``, ``31-Mar-2012``; a year of
+    two digits is 20YY); ``None`` for text of no such shape (an ISO date, a month, a year or words
+    that validation reads or refuses). A shape naming no day (``31/02/2012``, ``13/13/2012``) raises
     ``ValueError`` saying what is wrong.
 
     >>> uk_date("31/03/2012"), uk_date("1.4.11"), uk_date("31st March 2012"), uk_date("30-Sep-2011")
     ('2012-03-31', '2011-04-01', '2012-03-31', '2011-09-30')
     >>> uk_date("2012-03-31"), uk_date("March 2012"), uk_date("31 Marchy 2012")
     (None, None, None)
-    >>> uk_date("29/02/2011")
+    >>> uk_date("29/02/2011")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    ValueError: '29/02/2011' is no date: February 2011 has 28 days (dates are read day first, 31/03/2012)
+    ValueError: '29/02/2011' is no date: February 2011 has 28 days (dates are read day first,
+    31/03/2012)
     """
     key = " ".join(text.split()).casefold()
     if m := _UK_NUMBERS.fullmatch(key):
@@ -86,7 +87,8 @@ def uk_date(text: str) -> str | None:
 
 
 def _month_number(word: str) -> int | None:
-    """The number of a month written as a word or its abbreviation (``March``, ``Mar``, ``Sept``)."""
+    """The number of a month written as a word or its abbreviation (``March``, ``Mar``,
+    ``Sept``)."""
     number = MONTH_NUMBER.get(word[:3])
     if number is None or not (MONTH_NAMES[number].lower().startswith(word) or word == "sept"):
         return None
@@ -109,7 +111,8 @@ def parse_period(text: str) -> tuple[date, date]:
     (datetime.date(2011, 4, 1), datetime.date(2012, 3, 31))
     >>> parse_period("2011-12")  # a financial year
     (datetime.date(2011, 4, 1), datetime.date(2012, 3, 31))
-    >>> parse_period("2011/12") == parse_period("2011-2012") == parse_period("2011/2012")  # as plans write it
+    >>> # as plans write it
+    >>> parse_period("2011/12") == parse_period("2011-2012") == parse_period("2011/2012")
     True
     """
     raw = text.strip()
@@ -139,7 +142,8 @@ def period_todo(header: Header | None, row: CellMap) -> tuple[str, str | None]:
     altogether, the sheet holding its header alone)."""
     if header is None:
         return (
-            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet",
+            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan "
+            "sheet",
             None,
         )
     given = {
@@ -159,20 +163,22 @@ def period_todo(header: Header | None, row: CellMap) -> tuple[str, str | None]:
     ]
     if not empty:
         return (
-            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet",
+            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan "
+            "sheet",
             None,
         )
     cell = cell_ref(header.row + 1, given[empty[0]])
     if "period" in empty and len(given) == 1:
         return (
-            "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31",
+            "the plan sheet's period column is empty: write START..END in it, e.g. "
+            "2011-04-01..2012-03-31",
             cell,
         )
     missing = [name for name in ("period.start", "period.end") if name not in given]
     names = [name for name in empty if name != "period"]
     todo = (
-        f"the plan sheet's {' and '.join(names)} column{'s are' if len(names) > 1 else ' is'} empty: fill "
-        f"{'them' if len(names) > 1 else 'it'} in (year-month-day: 2011-04-01)"
+        f"the plan sheet's {' and '.join(names)} column{'s are' if len(names) > 1 else ' is'} "
+        f"empty: fill {'them' if len(names) > 1 else 'it'} in (year-month-day: 2011-04-01)"
     )
     if missing:
         todo += f" and add a {missing[0]} column"

@@ -68,7 +68,8 @@ def choice(text: str, choices: tuple[str, ...]) -> str:
     ``Complete(d)`` (:data:`STATUS_WORDS`) or a rating between two colours (``Amber/Green``, as the
     worse: :func:`between_colours`); any other text as it is (then refused, naming the choices).
 
-    >>> choice("Not started", STATUSES), choice(" Amber ", STATUSES), choice("G", STATUSES), choice("Finished", STATUSES)
+    >>> (choice("Not started", STATUSES), choice(" Amber ", STATUSES), choice("G", STATUSES),
+    ...  choice("Finished", STATUSES))
     ('not_started', 'at_risk', 'on_track', 'Finished')
     >>> choice("Red/Amber", STATUSES)
     'off_track'
@@ -89,7 +90,8 @@ def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
     ):  # (a whole date is a timescale's or a due date's own reading; an id or number is no date)
         return typed.no_year or not (dated or name == "timescale")
     if typed.own_format:
-        return False  # (a number shown under a format of its own: what the program shows is what is read)
+        # (a number shown under a format of its own: what the program shows is what is read)
+        return False
     if name.endswith("change"):
         return False  # (a change is a number: +5 typed is 5, which means +5; 2.50 is 2.5)
     return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
@@ -180,10 +182,13 @@ class Reader(Notes):
         )
         #: RAG columns of a flat table not read, as a Status column is, for a notice.
         self.rag_beside_status: list[str] = []
-        #: Id cells holding a number with decimals in the program's own format (1.1, which 1.10 typed
-        #: into a cell not formatted as Text becomes), as (file, sheet, cell): a duplicate id says so.
+        #: Id cells holding a number with decimals in the program's own format (1.1, which 1.10
+        #: typed into a cell not formatted as Text becomes), as (file, sheet, cell): a duplicate id
+        #: says
+        #: so. so.
         self.number_ids: set[tuple[str, str | None, str]] = set()
-        #: id(row) -> the header row (0-based) of the flat table it was read from, on a sheet of several tables
+        #: id(row) -> the header row (0-based) of the flat
+        #: table it was read from, on a sheet of several tables
         self.header_rows: dict[int, int] = {}
         #: id(value) -> where a value's figure is written as a percentage (``74%`` typed, or a cell
         #: formatted as one) and as what: the unit its indicator takes (:meth:`percent_units`).
@@ -217,7 +222,8 @@ class Reader(Notes):
         under the format ``0.00``; ``11-Jun`` for a date shown without its year), as its value in a
         column of numbers or dates, and as its date in a column of due dates and periods; where
         what was typed may have been lost (``1.10`` stored as 1.1, ``007`` as 7, ``June 11`` as a
-        date) in an id, number, timescale or other column of codes, the cell is named in a notice."""
+        date) in an id, number, timescale or other column
+        of codes, the cell is named in a notice."""
         raw = sheet.get(r, c)
         if (
             raw is not None
@@ -225,7 +231,8 @@ class Reader(Notes):
             and name == "timescale"
             and _SHOWN_DAY_MONTH.fullmatch(raw.strip())
         ):
-            # (how a spreadsheet program shows, and saves in a CSV file, a date it made of "June 11")
+            # (how a spreadsheet program shows, and saves
+            # in a CSV file, a date it made of "June 11")
             self.note_typed(
                 sheet,
                 cell_ref(r, c),
@@ -247,9 +254,9 @@ class Reader(Notes):
 
     def _due_text(self, sheet: RawSheet, r: int, c: int, name: str, text: str) -> str | None:
         """A due date typed as text the way English plans write dates, day first (``31/03/2012``,
-        ``31 March 2012``, in a column formatted as Text, as the template's is, or in a CSV file), as
-        the ISO date it names; other text as it is, for validation to read or refuse. A date of that
-        shape that names no day (``31/02/2012``) is a problem at its cell (``None``)."""
+        ``31 March 2012``, in a column formatted as Text, as the template's is, or in a CSV file),
+        as the ISO date it names; other text as it is, for validation to read or refuse. A date of
+        that shape that names no day (``31/02/2012``) is a problem at its cell (``None``)."""
         if name not in _DUE_CODES:
             return text
         try:
@@ -284,8 +291,8 @@ class Reader(Notes):
         elif kind == "marker":
             if raw.strip() != EMPTY_LIST:
                 self.problem(
-                    f"{col.name}: write [] here for an explicitly empty list; the items go on the {col.name} sheet "
-                    f"(the cell holds {raw!r})",
+                    f"{col.name}: write [] here for an explicitly empty list; the items go on "
+                    f"the {col.name} sheet (the cell holds {raw!r})",
                     sheet,
                     ref,
                 )
@@ -380,7 +387,8 @@ class Reader(Notes):
         for name in layout.required if required is None else required:
             if name not in {c.name for c in header.columns.values()}:
                 self.problem(
-                    f"the {layout.name} sheet has no {name!r} column (its header row is row {header.row + 1})",
+                    f"the {layout.name} sheet has no {name!r} column (its header row is row "
+                    f"{header.row + 1})",
                     sheet,
                     cell_ref(header.row, 0),
                 )
@@ -519,7 +527,8 @@ class Reader(Notes):
                             start, end = parse_period(raw)
                         except ConfigError:
                             self.problem(
-                                f"period: write START..END, e.g. 2011-04-01..2012-03-31 (the cell holds {raw!r})",
+                                "period: write START..END, e.g. 2011-04-01..2012-03-31 (the "
+                                f"cell holds {raw!r})",
                                 sheet,
                                 ref,
                             )
@@ -557,14 +566,16 @@ class Reader(Notes):
                 sub.setdefault("end", end.isoformat())
             elif sheet is None:
                 self.period_problem = Problem(
-                    "the plan period is unknown: add a 'plan' sheet with period.start and period.end columns "
-                    "(year-month-day: 2011-04-01), or give it on the command line with --period START..END",
+                    "the plan period is unknown: add a 'plan' sheet with period.start and "
+                    "period.end columns (year-month-day: 2011-04-01), or give it on the command "
+                    "line with --period START..END",
                     file=self.file,
                 )
             else:
                 todo, cell = period_todo(header, row)
                 self.period_problem = problem(
-                    f"the plan period is unknown: {todo}, or give it on the command line with --period START..END",
+                    f"the plan period is unknown: {todo}, or give it on the command line with "
+                    "--period START..END",
                     sheet.file,
                     sheet.name,
                     cell or row.cell,

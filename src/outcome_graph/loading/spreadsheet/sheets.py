@@ -3,7 +3,8 @@
 A :class:`RawSheet` is what the rest of the reader sees of a workbook's sheet or a CSV file: text
 cells by 0-based ``(row, column)``, merged ranges, hidden rows and columns, fills and conditional
 formats of RAG colours, and cells a spreadsheet program holds as numbers or dates. Problems and
-notices are placed by its :meth:`RawSheet.location`: a workbook's sheet and cell, a CSV file's line."""
+notices are placed by its :meth:`RawSheet.location`:
+a workbook's sheet and cell, a CSV file's line."""
 
 from __future__ import annotations
 
@@ -54,8 +55,8 @@ class TypedCell:
     #: What the cell holds, for a notice: "the number 1.1", "the date 2011-06-11".
     stored: str
     #: The text the program shows, where it differs from the cell's reading as a value (``1.10``
-    #: under the format ``0.00``, ``007`` under ``000``, ``11-Jun`` for a date shown without its year,
-    #: ``-29.6%`` for a percentage), else ``None``.
+    #: under the format ``0.00``, ``007`` under ``000``, ``11-Jun`` for a date shown without its
+    #: year, ``-29.6%`` for a percentage), else ``None``.
     shown: str | None = None
     #: A date (or date and time).
     is_date: bool = False
@@ -63,7 +64,8 @@ class TypedCell:
     whole: bool = False
     #: A date whose format shows no year: the year is the program's guess (the year it was typed).
     no_year: bool = False
-    #: A number shown under a format of digits of its own (``0.00``, ``000``): what is read is what is shown.
+    #: A number shown under a format of digits of its own
+    #: (``0.00``, ``000``): what is read is what is shown.
     own_format: bool = False
 
 
@@ -113,7 +115,8 @@ class RawSheet:
     lines: dict[int, int] = field(default_factory=dict)
 
     def line_of(self, ref: str) -> int | None:
-        """The line of a CSV file where the row of the cell ``ref`` (``C14``) starts, else ``None``."""
+        """The line of a CSV file where the row of the cell ``ref`` (``C14``) starts, else
+        ``None``."""
         m = _REF_ROW.search(ref)
         return self.lines.get(int(m[0]) - 1) if self.csv and m else None
 
@@ -132,7 +135,8 @@ class RawSheet:
 
     def location(self, ref: str | None) -> Location:
         """The location of a node read from the cell ``ref``: its sheet and cell in a workbook; in a
-        CSV file its line too, and no sheet (so every output, as for a YAML plan, points to the line)."""
+        CSV file its line too, and no sheet (so every
+        output, as for a YAML plan, points to the line)."""
         line = self.line_of(ref) if ref else None
         return (
             Location(self.file, None, None, self.name, ref)

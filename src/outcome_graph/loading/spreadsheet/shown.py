@@ -66,7 +66,8 @@ _FORMAT_DECORATION = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.|_.|\*.')
 
 
 def _format_section(number_format: str | None) -> str:
-    """The first section of a number format (the positive numbers'), without colours and literals."""
+    """The first section of a number format (the positive numbers'), without colours and
+    literals."""
     return _FORMAT_DECORATION.sub("", (number_format or "").split(";")[0]).strip()
 
 

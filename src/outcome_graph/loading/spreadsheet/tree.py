@@ -1,6 +1,7 @@
 """The plan tree being built: mappings and lists that remember the sheet and cell of each value.
 
-The tree is what the YAML loader would have parsed; its cells are where validation problems point."""
+The tree is what the YAML loader would have parsed;
+its cells are where validation problems point."""
 
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ class CellMap(LocMap):
     def id_of(self, key: str = "id") -> str:
         r"""The id (or code) in the cell of ``key`` as it shows, ``""`` when blank: without the
         invisible characters the format's validation leaves out of an id (:func:`as_shown`), so
-        that a row is found by the id it is read as (``P1\u200b`` is the ``P1`` its children name)."""
+        that a row is found by the id it is read as
+        (``P1\u200b`` is the ``P1`` its children name)."""
         return as_shown(str(self.get(key) or ""))
 
     def put(self, key: str, value: Any, cell: str | None) -> None:

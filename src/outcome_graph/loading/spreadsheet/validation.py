@@ -71,8 +71,8 @@ def _spreadsheet_date_hint(value: str) -> str | None:
             named = None
         return None if named is None else f"write {named} if that is what was meant"
     return (
-        f"a spreadsheet program shows {shown} (and saves it so in a CSV file): write {iso} if that is "
-        "what was meant, in a cell formatted as Text"
+        f"a spreadsheet program shows {shown} (and saves it so in a CSV file): write {iso} if "
+        "that is what was meant, in a cell formatted as Text"
     )
 
 
@@ -142,7 +142,8 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 f"{with_article(kind) if isinstance(kind, str) else 'this item'}"
             )
             if model is not None:
-                # (a field of other levels says so: `status` on an objective's row is no misspelt `tags`)
+                # (a field of other levels says so: `status`
+                # on an objective's row is no misspelt `tags`)
                 elsewhere = field_of_other_levels(name, model).partition(": ")[2]
                 guess = None if elsewhere else nearest(name, field_names(model))
                 if elsewhere:
@@ -191,9 +192,10 @@ def _numbers_lost(reader: Reader, node_id: str, *rows: CellMap) -> str:
         return ""
     cells = " and ".join(held)
     return (
-        f"; {cells} {'hold' if len(held) > 1 else 'holds'} the number {node_id}, which is what a spreadsheet "
-        f"program makes of {node_id}0 typed into a cell not formatted as Text (so {node_id} and {node_id}0 become "
-        "one id): format the id column as Text and retype the ids as written"
+        f"; {cells} {'hold' if len(held) > 1 else 'holds'} the number {node_id}, which is what a "
+        f"spreadsheet program makes of {node_id}0 typed into a cell not formatted as Text (so "
+        f"{node_id} and {node_id}0 become one id): format the id column as Text and retype the "
+        "ids as written"
     )
 
 
@@ -206,15 +208,16 @@ def _other_table(reader: Reader, first: CellMap, again: CellMap) -> str:
         return ""
     kind, first_kind = reader.kind_of(again) or "node", reader.kind_of(first) or "node"
     again_as = (
-        f"an item given the id of another table's item is that item, stated in another view, only when "
-        f"both are of one level, and this is {with_article(kind)}, that {with_article(first_kind)}"
+        "an item given the id of another table's item is that item, stated in another view, "
+        f"only when both are of one level, and this is {with_article(kind)}, that "
+        f"{with_article(first_kind)}"
         if kind != first_kind
         else "two items of one table are two items"
     )
     return (
         f"; {first.written_at('id')} is in the table whose header is row {rows[id(first)] + 1}, "
-        f"{again.written_at('id')} in the table whose header is row {rows[id(again)] + 1} ({again_as}): "
-        "give one of them another id"
+        f"{again.written_at('id')} in the table whose header is row {rows[id(again)] + 1} "
+        f"({again_as}): give one of them another id"
     )
 
 
@@ -272,9 +275,9 @@ def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]
                 if isinstance(outcome, str) and outcome not in valid:
                     # (a published plan's "Outcome" column often holds its own outcome statements)
                     own = (
-                        " (an outcomes column holds the outcomes of the framework that a row serves; a column "
-                        "of the plan's own outcome statements is a level of the plan: head it 'Objective' or "
-                        "'Aim')"
+                        " (an outcomes column holds the outcomes of the framework that a row "
+                        "serves; a column of the plan's own outcome statements is a level of the "
+                        "plan: head it 'Objective' or 'Aim')"
                         if reader.flat_form and nearest(outcome, valid) is None
                         else ""
                     )

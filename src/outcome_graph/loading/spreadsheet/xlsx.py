@@ -37,7 +37,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 _MERGE_REF = re.compile(
-    rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"'
+    rb"<(?:\w+:)?mergeCell\b[^>]*?\bref="
+    rb'"\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"'
 )
 
 
@@ -204,8 +205,8 @@ def xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
             if text is None:
                 errors.append(
                     problem(
-                        "the cell holds a formula with no saved value: open and save the workbook in a "
-                        "spreadsheet program, or replace the formula by its value",
+                        "the cell holds a formula with no saved value: open and save the "
+                        "workbook in a spreadsheet program, or replace the formula by its value",
                         name,
                         title,
                         cell_ref(r - 1, c - 1),
@@ -268,7 +269,8 @@ def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
     return cells
 
 
-#: The warning openpyxl gives for a cell formatted as a date whose number no date can be (it reads #VALUE!).
+#: The warning openpyxl gives for a cell formatted as a
+#: date whose number no date can be (it reads #VALUE!).
 _OUT_OF_RANGE_DATE = re.compile(r"Cell ([A-Z]+[0-9]+) is marked as a date but the serial value")
 
 
@@ -297,11 +299,13 @@ _RAG_HUES = (
 
 
 def rag_colour(fill: Any) -> str | None:
-    """The RAG colour a cell's solid fill is (``red``, ``amber``, ``green``, ``blue``), else ``None``
-    (no fill, a grey, a pale tint, or a colour of the workbook's theme, which the file does not spell).
+    """The RAG colour a cell's solid fill is (``red``, ``amber``, ``green``, ``blue``), else
+    ``None`` (no fill, a grey, a pale tint, or a colour of
+    the workbook's theme, which the file does not spell).
 
     >>> from openpyxl.styles import PatternFill
-    >>> [rag_colour(PatternFill("solid", fgColor=c)) for c in ("FFFF0000", "FFFFC000", "FF92D050", "FFD9D9D9")]
+    >>> colours = ("FFFF0000", "FFFFC000", "FF92D050", "FFD9D9D9")
+    >>> [rag_colour(PatternFill("solid", fgColor=c)) for c in colours]
     ['red', 'amber', 'green', None]
     """
     if fill is None or fill.fill_type != "solid":
@@ -311,7 +315,8 @@ def rag_colour(fill: Any) -> str | None:
 
 def _colour_name(colour: Any) -> str | None:
     """The RAG colour (``red``, ``amber``, ``green``, ``blue``) an openpyxl colour is, else ``None``
-    (no colour, a grey, a pale tint, or a colour of the workbook's theme, which the file does not spell)."""
+    (no colour, a grey, a pale tint, or a colour of the
+    workbook's theme, which the file does not spell)."""
     from openpyxl.styles.colors import COLOR_INDEX
 
     if colour is None:
@@ -363,11 +368,13 @@ def _error_value(
     value: Any, file: str, sheet: str, r: int, c: int, out_of_range: bool = False
 ) -> Problem:
     """The problem of a cell that holds a spreadsheet error (``#N/A``): a value that is missing;
-    or, ``out_of_range``, a number formatted as a date that no date can be (the program shows ####)."""
+    or, ``out_of_range``, a number formatted as a date
+    that no date can be (the program shows ####)."""
     if out_of_range and value == "#VALUE!":
         return problem(
-            "the cell holds a number formatted as a date, but no date can be that number (a spreadsheet "
-            "program shows it as ####): type the date it stands for, such as 2011-07-31",
+            "the cell holds a number formatted as a date, but no date can be that number (a "
+            "spreadsheet program shows it as ####): type the date it stands for, such as "
+            "2011-07-31",
             file,
             sheet,
             cell_ref(r - 1, c - 1),

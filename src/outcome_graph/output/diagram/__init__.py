@@ -2,19 +2,19 @@
 
 The logic model reads left to right (or top to bottom): the vision, the priorities, their aims,
 objectives, optionally milestones, one rank per level, and beside each node, in the column after
-it, the indicators that measure it. Each priority is a cluster; nodes are coloured by outcome (a tint for one outcome, colour chips for
-several; cross-cutting and untagged nodes stay neutral) and explained by a legend. Long titles wrap;
-a title cut short ends with an ellipsis and the whole text is in the node's tooltip. In SVG every node
-carries ``id="og-<node id>"`` (see :func:`outcome_graph.output.escape.svg_id`), a ``class`` naming its
-kind, and a tooltip.
+it, the indicators that measure it. Each priority is a cluster; nodes are coloured by outcome (a
+tint for one outcome, colour chips for several; cross-cutting and untagged nodes stay neutral) and
+explained by a legend. Long titles wrap; a title cut short ends with an ellipsis and the whole text
+is in the node's tooltip. In SVG every node carries ``id="og-<node id>"`` (see
+:func:`outcome_graph.output.escape.svg_id`), a ``class`` naming its kind, and a tooltip.
 
 With findings, nodes are outlined in the colour of their worst finding and badged with the rule
-codes; orphans and nodes whose parent does not exist sit in an "Unattached" cluster; a reference to a
-missing parent or indicator is a dashed red edge to a placeholder node.
+codes; orphans and nodes whose parent does not exist sit in an "Unattached" cluster; a reference to
+a missing parent or indicator is a dashed red edge to a placeholder node.
 
-Views of a large plan: ``focus`` (a node, its ancestors and descendants), ``levels`` (which levels to
-draw), ``outcome`` (one outcome's slice) and ``owners`` (owners linked to the milestones they lead,
-sized by load). Every piece of plan text is escaped (:mod:`outcome_graph.output.escape`).
+Views of a large plan: ``focus`` (a node, its ancestors and descendants), ``levels`` (which levels
+to draw), ``outcome`` (one outcome's slice) and ``owners`` (owners linked to the milestones they
+lead, sized by load). Every piece of plan text is escaped (:mod:`outcome_graph.output.escape`).
 
 The modules, from what is asked to what is drawn:
 

@@ -73,7 +73,8 @@ def fold(
             band = _split(lengths, count)
             width, height = _size(owners, band, columns, lr, ranksep, nodesep, title)
             off = abs(math.log(width / height / PAGE_RATIO))
-            # (a fold that is not nearer a page by a tenth draws no more bands and columns than it needs)
+            # (a fold that is not nearer a page by a tenth
+            # draws no more bands and columns than it needs)
             candidates.append((round(off, 1), count * columns, count, columns, band))
     _off, _cells, _count, columns, band = min(candidates, key=lambda c: c[:3])
     names: list[list[str]] = [[] for _ in range(band[-1] + 1)] if band else [[]]
@@ -174,7 +175,8 @@ def _size(
     along = 0.0
     across = [0.0] * count
     for b in range(count):
-        # (an owner, its work in columns, and the gap to the next band: one ranksep before each column)
+        # (an owner, its work in columns, and the gap to
+        # the next band: one ranksep before each column)
         along += (
             OWNER[along_axis] + columns * (MILESTONE[along_axis] + ranksep) + (ranksep if b else 0)
         )

@@ -132,10 +132,10 @@ _HYPHENS = textwrap.TextWrapper.wordsep_re  # (how textwrap, and so wrap, breaks
 
 
 def balanced_wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
-    """As :func:`wrap`, but the lines are as even as they can be: as few lines as :func:`wrap` makes,
-    the longest as short as it can be, then the lengths as near each other as they can be (filled
-    line by line, a title left a word or two alone under full lines: "…reduce the / impact of
-    child / poverty"). A text of :data:`WIDOW_WORDS` words or more does not end on a word alone
+    """As :func:`wrap`, but the lines are as even as they can be: as few lines as :func:`wrap`
+    makes, the longest as short as it can be, then the lengths as near each other as they can be
+    (filled line by line, a title left a word or two alone under full lines: "…reduce the / impact
+    of child / poverty"). A text of :data:`WIDOW_WORDS` words or more does not end on a word alone
     ("Help young people / to achieve economic / well-being", "Head of Specialist / Services") where
     lines as many, of the width, can end on two: the longest line is then the shortest that can.
 
@@ -192,8 +192,8 @@ def _greedy_count(
     pieces: Sequence[str], spaced: Sequence[bool], width: int, max_lines: int
 ) -> tuple[int, int, int]:
     """How many lines filling each line in turn takes (the fewest there can be: no piece is longer
-    than ``width``), stopping after ``max_lines``; how many pieces those lines hold, and where the last
-    of them starts."""
+    than ``width``), stopping after ``max_lines``; how many
+    pieces those lines hold, and where the last of them starts."""
     lines, used, start = 1, 0, 0
     for k, piece in enumerate(pieces):
         if used and used + spaced[k] + len(piece) > width:
@@ -208,9 +208,10 @@ def _greedy_count(
 def _cut(
     pieces: list[str], spaced: list[bool], first: int, width: int
 ) -> tuple[list[str], list[bool]]:
-    """The pieces kept of a text too long for its lines, ending in ``…``: the last pieces of the last
-    line (from ``first``) are let go until ``…`` fits on it (a piece alone there is cut short
-    instead), and the kept text does not end in a comma, hyphen or other stop ("judged good or …")."""
+    """The pieces kept of a text too long for its lines, ending in ``…``: the last pieces of the
+    last line (from ``first``) are let go until ``…`` fits on it (a piece alone there is cut short
+    instead), and the kept text does not end in a
+    comma, hyphen or other stop ("judged good or …")."""
     last = len(pieces) - 1
     while last > first and len(_join(pieces, spaced, first, last + 1)) + 2 > width:
         last -= 1
@@ -242,10 +243,10 @@ def _even_breaks(
     count: int,
     last_start: int | None = None,
 ) -> list[tuple[int, int]]:
-    """Where ``pieces`` break into ``count`` lines (each a start and an end index) so that the longest
-    line is as short as it can be, and then the sum of the lines' squared lengths is the least
-    (lines of near-equal length). With ``last_start``, the last line starts there or before (it
-    holds two words) where some break of lines of ``width`` lets it, the longest line then being
+    """Where ``pieces`` break into ``count`` lines (each a start and an end index) so that the
+    longest line is as short as it can be, and then the sum of the lines' squared lengths is the
+    least (lines of near-equal length). With ``last_start``, the last line starts there or before
+    (it holds two words) where some break of lines of ``width`` lets it, the longest line then being
     as short as it can be (one line longer that way or two is better than a word alone under them).
 
     ``count`` is at least what filling lines of ``width`` in turn takes, so such breaks exist. First
@@ -301,7 +302,8 @@ def _least_squares(
     last_start: int | None = None,
 ) -> list[tuple[int, int]] | None:
     """The breaks into ``count`` lines of at most ``width`` with the least sum of squared lengths,
-    the last line starting at ``last_start`` or before (None: anywhere); None where there are none."""
+    the last line starting at ``last_start`` or before
+    (None: anywhere); None where there are none."""
     n = len(starts) - 1
     # best[j]: the least sum of squares of the first j pieces in the lines so far (None: they do not
     # fit); froms: for each line after the first, where it starts when it ends at piece j
@@ -340,5 +342,6 @@ def _least_squares(
 
 
 def html_lines(lines: Sequence[str]) -> str:
-    """Lines of plain text as the escaped text of an HTML-like label, one ``<BR/>`` between lines."""
+    """Lines of plain text as the escaped text of an HTML-like label, one ``<BR/>`` between
+    lines."""
     return "<BR/>".join(dot_html(line) for line in lines)

@@ -115,11 +115,13 @@ def node_label(
         title = f"<B>{title}</B>"
     chips = palette.chips(outs, cross) if kind != "vision" or outs else ""
     rows = [
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(max(style.size - 2, 7.5))}" COLOR="{id_colour}">{header}</FONT></TD>'
-        f'<TD ALIGN="RIGHT">{chips}</TD></TR>',
-        f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(style.size)}" COLOR="{text_colour}">{title}</FONT></TD></TR>',
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(max(style.size - 2, 7.5))}" '
+        f'COLOR="{id_colour}">{header}</FONT></TD><TD ALIGN="RIGHT">{chips}</TD></TR>',
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(style.size)}" '
+        f'COLOR="{text_colour}">{title}</FONT></TD></TR>',
     ]
-    # Rule codes in their severity's colour are unreadable on the vision's dark fill: they sit on white there.
+    # Rule codes in their severity's colour are unreadable
+    # on the vision's dark fill: they sit on white there.
     under = ' BGCOLOR="#FFFFFF"' if kind == "vision" else ""
     if findings:
         rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"{under}>{badges(findings)}</TD></TR>')
@@ -128,17 +130,22 @@ def node_label(
         text = "below: " + " ".join(below[:4]) + (f" +{len(below) - 4}" if len(below) > 4 else "")
         colour = SEVERITY_COLOURS.get(worst_severity(rolled) or "info", MUTED)
         rows.append(
-            f'<TR><TD COLSPAN="2" ALIGN="LEFT"{under}><FONT POINT-SIZE="7.5" COLOR="{colour}">{dot_html(text)}</FONT></TD></TR>'
+            f'<TR><TD COLSPAN="2" ALIGN="LEFT"{under}><FONT POINT-SIZE="7.5" '
+            f'COLOR="{colour}">{dot_html(text)}</FONT></TD></TR>'
         )
     worst = worst_severity(findings)
     if kind == "indicator":
-        table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>'
+        table = (
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" '
+            f'CELLPADDING="1">{"".join(rows)}</TABLE>'
+        )
     else:
         border = SEVERITY_COLOURS[worst] if worst else ("#1F3A5F" if kind == "vision" else BORDER)
         width = OUTLINE[worst] if worst else (2 if kind == "priority" else 1)
         table = (
-            f'<TABLE BORDER="{width}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" CELLBORDER="0" '
-            f'CELLSPACING="0" CELLPADDING="{4 if kind in ("vision", "priority") else 3}">{"".join(rows)}</TABLE>'
+            f'<TABLE BORDER="{width}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" '
+            'CELLBORDER="0" CELLSPACING="0" '
+            f'CELLPADDING="{4 if kind in ("vision", "priority") else 3}">{"".join(rows)}</TABLE>'
         )
     return Html(table), cut, fill
 
@@ -174,9 +181,9 @@ def legend_key(
     *,
     dark_vision: bool = True,
 ) -> LegendKey:
-    """The fills, chips and severities a drawing of ``nodes`` (of the plan; other names are left out)
-    with ``findings`` shows, as :func:`node_label` draws them (``dark_vision``: the vision is dark
-    blue, with chips only for the outcomes it states)."""
+    """The fills, chips and severities a drawing of ``nodes`` (of the plan; other names are left
+    out) with ``findings`` shows, as :func:`node_label` draws them (``dark_vision``: the vision is
+    dark blue, with chips only for the outcomes it states)."""
     found: set[str] = set()
     cross = untagged = several = False
     plan_nodes, cross_cutting = plan.nodes, facts.cross_cutting
@@ -225,10 +232,10 @@ def title_label(
     drawn: int | None = None,
     rolled: bool = False,
 ) -> Html:
-    """The label above a diagram: the plan's title, organisation and period, what the view draws, the
-    legend of what it shows (``key``), a note of the indicators left out (``unplaced``) and, with
-    findings, their counts (``drawn`` of them on the diagram, with ``rolled`` up from hidden levels)
-    and the plan-wide ones."""
+    """The label above a diagram: the plan's title, organisation and period, what the view draws,
+    the legend of what it shows (``key``), a note of the indicators left out (``unplaced``) and,
+    with findings, their counts (``drawn`` of them on the diagram, with ``rolled`` up from hidden
+    levels) and the plan-wide ones."""
     meta = plan.meta
     start, end = plan.period
     sub = " · ".join(x for x in [meta.organisation, f"{_day(start)} – {_day(end)}"] if x)
@@ -236,7 +243,8 @@ def title_label(
     notes = _owner_notes(key) if legend_owner else _model_notes(key)
     if opts.findings is not None and rolled:
         notes.append(
-            "\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its milestones)."
+            "\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its "
+            "milestones)."
         )
     # (a long title on one line set the width of the whole picture, which then shrank to fit a page;
     # filled line by line, it left a word or two alone under a full line)
@@ -305,7 +313,10 @@ def _owner_notes(key: LegendKey) -> list[str]:
 def _row(text: str, size: int, colour: str) -> str:
     """A row of the title's table: ``text`` (escaped already; lines left-aligned) in a font of that
     size and colour."""
-    return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="{size}" COLOR="{colour}">{text}</FONT></TD></TR>'
+    return (
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="{size}" '
+        f'COLOR="{colour}">{text}</FONT></TD></TR>'
+    )
 
 
 def _legend(palette: Palette, key: LegendKey) -> str:
@@ -349,7 +360,8 @@ def _findings_rows(
     total = len(report.findings)
     if drawn is not None and drawn < total:
         # (owners' findings, and those of nodes outside the view, have no place in a logic model;
-        # the owner view draws owners and the work they lead, not the plan, objectives or indicators)
+        # the owner view draws owners and the work they
+        # lead, not the plan, objectives or indicators)
         others = (
             "on the plan or on nodes and owners this view does not draw"
             if owner_view
@@ -376,7 +388,10 @@ def _findings_rows(
     hidden = plan_findings[PLAN_WIDE_SHOWN:]
     if hidden:  # (say that there are more, and which rules: `check` lists them)
         codes = ", ".join(dict.fromkeys(f.rule for f in hidden))
-        more = f"Plan-wide: {len(hidden)} more finding{'s' if len(hidden) != 1 else ''} ({codes}), not listed here."
+        more = (
+            f"Plan-wide: {len(hidden)} more finding{'s' if len(hidden) != 1 else ''} ({codes}), "
+            "not listed here."
+        )
         rows.append(_row(dot_html(more), 9, MUTED))
     return rows
 

@@ -204,7 +204,10 @@ class _ModelBuilder:
             from ...graph.slices import nothing_serves
 
             if facts.outcome_slice(opts.outcome):
-                why = f"no node at the levels drawn serves '{plan.framework.outcome(opts.outcome).title}'"
+                why = (
+                    "no node at the levels drawn serves "
+                    f"'{plan.framework.outcome(opts.outcome).title}'"
+                )
             else:
                 why = nothing_serves(facts, opts.outcome)
         elif self.model.unplaced:
@@ -213,15 +216,15 @@ class _ModelBuilder:
             kinds = [lv for lv in DIAGRAM_LEVELS if any(lv in ks for ks in unplaced.values())]
             n = len(unplaced)
             why = (
-                f"the plan's {n} indicator{'' if n == 1 else 's'} measure{'s' if n == 1 else ''} only "
-                f"{' or '.join(PLURAL[k] for k in kinds)}, which this view leaves out "
-                f"(add {' and '.join(kinds)} to the levels)"
+                f"the plan's {n} indicator{'' if n == 1 else 's'} measure{'s' if n == 1 else ''} "
+                f"only {' or '.join(PLURAL[k] for k in kinds)}, which this view leaves out (add "
+                f"{' and '.join(kinds)} to the levels)"
             )
         else:
             why = f"the plan has no node at the levels drawn ({', '.join(self.model.levels)})"
         raise RenderError(f"nothing to draw: {why}")
 
-    # --- how they link ------------------------------------------------------------------------------
+    # --- how they link ----------------------------------------------------------------------------
     def _parents_of(self, node_id: str) -> tuple[str, ...]:
         """A node's parents, the vision for a priority (whose parent it is without saying so)."""
         ps = self.plan.parents.get(node_id, ())
@@ -282,7 +285,8 @@ class _ModelBuilder:
         return ind_edges, used_indicators
 
     def _hierarchy_edges(self) -> None:
-        """Hierarchy edges, climbing over hidden levels; a parent that does not exist is a placeholder."""
+        """Hierarchy edges, climbing over hidden levels; a parent that does not exist is a
+        placeholder."""
         plan, model = self.plan, self.model
         for n in model.nodes:
             if plan.nodes[n].kind == "indicator":
@@ -306,7 +310,8 @@ class _ModelBuilder:
                         model.edges.append((d, n, "hierarchy"))
 
     def _missing_indicators(self) -> None:
-        """Indicators that are referenced but exist nowhere: placeholders beside the node naming them."""
+        """Indicators that are referenced but exist nowhere: placeholders beside the node naming
+        them."""
         model = self.model
         edges = set(model.edges)
         for b in list(self.facts.broken):

@@ -54,7 +54,8 @@ def logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
 
 
 class _Writer:
-    """Writes the DOT text of one logic model: the clusters with their nodes, the edges, the title."""
+    """Writes the DOT text of one logic model: the clusters with their nodes, the edges, the
+    title."""
 
     def __init__(self, plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> None:
         self.plan, self.facts, self.opts = plan, facts, opts
@@ -84,7 +85,8 @@ class _Writer:
         )
         stack = self._stack_rows()
         # (the nodes an edge puts in their column: those of the hierarchy, the indicators placed
-        # beside a node and the passes; a rank group of none of them needs an anchor, :meth:`_write_members`)
+        # beside a node and the passes; a rank group of none
+        # of them needs an anchor, :meth:`_write_members`)
         self.fixed = self.constrained | set(self.beside_of) | set(self.passes.values())
         self.pass_of = {name: node for (node, _c), name in self.passes.items()}
         self.column_under = self._column_order()
@@ -148,9 +150,9 @@ class _Writer:
         values: dict[str, object] = {
             "id": svg_id(n),
             "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
-            # (the order of a node's children: its out-edges', or where they are in its box, the chain
-            # down the column, :meth:`_write_column_order`, with which the order of its lines to
-            # indicators conflicted)
+            # (the order of a node's children: its out-edges', or where they are in its box, the
+            # chain down the column, :meth:`_write_column_order`, with which the order of its lines
+            # to indicators conflicted)
             "ordering": None
             if node.kind in ("indicator", "milestone") or n in self.column_under
             else "out",
@@ -186,9 +188,11 @@ class _Writer:
                 "color": red,
                 "margin": "0.1,0.05",
                 "label": Html(
-                    f'<FONT POINT-SIZE="9" COLOR="{red}">missing {what}<BR/><B>{html_lines(wrap(missing, 24, 2)[0])}</B></FONT>'
+                    f'<FONT POINT-SIZE="9" COLOR="{red}">missing '
+                    f"{what}<BR/><B>{html_lines(wrap(missing, 24, 2)[0])}</B></FONT>"
                 ),
-                "tooltip": f"{missing} is referred to but does not exist in the plan (OG104 broken reference)",
+                "tooltip": f"{missing} is referred to but does not exist in the plan (OG104 broken "
+                "reference)",
             },
         )
 
@@ -406,7 +410,8 @@ class _Writer:
         beside P2.A2.O1, ten objectives down among P2.A2.O12's milestones, and then P2.A2.O11's
         and O12's milestones up among P2.A2.O1's when the block was held above the next. Left to
         the nodes' ``ordering``, Graphviz set some of an aim's indicators above its objectives and
-        others among the next aim's. The graph's ``remincross`` is off: nothing reorders a column after."""
+        others among the next aim's. The graph's ``remincross``
+        is off: nothing reorders a column after."""
         model = self.model
         under = self.column_under
         seq: dict[str, int] = {}
@@ -511,19 +516,22 @@ class _Writer:
             # (a second pass over the clusters undid the plan's order of the aims of a priority
             # whose indicators another priority lists)
             "remincross": False,
-            # (the lines from an aim to its many indicators share a trunk until they part: a tangle of
-            # dashed lines through the columns between them was the busiest part of a logic model)
+            # (the lines from an aim to its many indicators share a trunk until they part: a tangle
+            # of dashed lines through the columns between
+            # them was the busiest part of a logic model)
             "concentrate": not self._focus_on_indicator(),
             "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)
             "id": "og-diagram",
             "class": "og-logic-model",
         }
         if self.opts.title:
-            # (a finding of a milestone under several drawn objectives shows on each: it counts once)
+            # (a finding of a milestone under several drawn
+            # objectives shows on each: it counts once)
             on_nodes = {id(f) for n in model.nodes for f in self.by_node.get(n, ())}
             on_nodes.update(id(f) for fs in model.rolled.values() for f in fs)
             n_drawn = len(on_nodes) + min(len(self.plan_findings), PLAN_WIDE_SHOWN)
-            # (the levels a node is drawn at: a focus or an outcome may leave some of model.levels empty)
+            # (the levels a node is drawn at: a focus or an
+            # outcome may leave some of model.levels empty)
             kinds = {self.plan.nodes[n].kind for n in model.nodes}
             drawn_levels = [lv for lv in model.levels if lv in kinds]
             graph.update(
@@ -590,7 +598,8 @@ def _ranks(plan: Plan, model: LogicModel) -> dict[str, int]:
     it measures as the levels below the aim, its line crossing the objectives' column and those
     of the aims below (Thurrock's P1.A1 bowed round to NI 93): beside the aim, among its objectives
     and beyond them, it is one column away. An indicator no edge of its box places (one measuring
-    nothing, or only nodes of other boxes) keeps the indicators' own column, after the last level."""
+    nothing, or only nodes of other boxes) keeps the
+    indicators' own column, after the last level."""
     rank_of = {lv: i for i, lv in enumerate(model.levels)}
     beside = {head: tail for tail, head in _placing_edges(model)}
     column = indicator_columns(plan, model, beside, block_order(model, beside))
@@ -629,9 +638,10 @@ def _placing_edges(model: LogicModel) -> set[tuple[str, str]]:
     """The edge that places each indicator: the first from a node of its own cluster.
 
     Graphviz orders a column's nodes by the edges that take part in the layout: with none to them,
-    an aim's indicators were strewn down its whole priority's box, a tangle of dashed lines. One edge
-    per indicator, as long as the ranks between its ends, puts it beside what it measures; more, or
-    one from another priority's box, pulled aims out of the plan's order, so the others take no part.
+    an aim's indicators were strewn down its whole priority's box, a tangle of dashed lines. One
+    edge per indicator, as long as the ranks between its ends, puts it beside what it measures;
+    more, or one from another priority's box, pulled aims out of the plan's order, so the others
+    take no part.
     """
     placing: set[tuple[str, str]] = set()
     placed: set[str] = set()
@@ -741,7 +751,7 @@ def _unplaced_note(model: LogicModel) -> str | None:
     n = len(model.unplaced)
     what = " or ".join(PLURAL[k] for k in kinds)
     return (
-        f"{n} indicator{' is' if n == 1 else 's are'} not drawn: {'it measures' if n == 1 else 'they measure'} "
-        f"only {what}, which this view leaves out (add {' and '.join(kinds)} to the levels to show "
-        f"{'it' if n == 1 else 'them'})."
+        f"{n} indicator{' is' if n == 1 else 's are'} not drawn: "
+        f"{'it measures' if n == 1 else 'they measure'} only {what}, which this view leaves out "
+        f"(add {' and '.join(kinds)} to the levels to show {'it' if n == 1 else 'them'})."
     )

@@ -1,5 +1,5 @@
-"""What a diagram shows: :class:`DiagramOptions`, the levels it can draw, and the checks of user input
-(:func:`parse_levels`, :func:`diagram_options`) that name the nearest valid value."""
+"""What a diagram shows: :class:`DiagramOptions`, the levels it can draw, and the checks of user
+input (:func:`parse_levels`, :func:`diagram_options`) that name the nearest valid value."""
 
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ PAGES: dict[str, tuple[str, float, float]] = {
     "a4-portrait": ("A4 portrait", 8.27, 11.69),
     "a3-portrait": ("A3 portrait", 11.69, 16.54),
 }
-#: The margin left round a diagram fitted to a page, in inches (a printer's unprintable edge and some).
+#: The margin left round a diagram fitted to a page,
+#: in inches (a printer's unprintable edge and some).
 PAGE_MARGIN = 0.5
 
 #: Each level's name in the plural, for messages and headings.
@@ -113,7 +114,8 @@ class DiagramOptions:
 
     @property
     def page_size(self) -> str | None:
-        """Graphviz's ``size`` for the page: the area within its margins, in inches (None: no page)."""
+        """Graphviz's ``size`` for the page: the area within its margins, in inches (None: no
+        page)."""
         if self.page is None:
             return None
         _name, width, height = PAGES[self.page]
@@ -121,14 +123,16 @@ class DiagramOptions:
 
 
 def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
-    """Level names (``"priority,aim,objective"`` or a list; plurals and synonyms accepted), in order.
+    """Level names (``"priority,aim,objective"`` or a list; plurals and synonyms accepted), in
+    order.
 
     >>> parse_levels("objectives, aims,priority")
     ('priority', 'aim', 'objective')
-    >>> parse_levels("aimz")
+    >>> parse_levels("aimz")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.OptionError: --levels: unknown level 'aimz': did you mean 'aim'? (levels: vision, priority, aim, objective, milestone, indicator)
+    outcome_graph.errors.OptionError: --levels: unknown level 'aimz': did you mean 'aim'? (levels:
+    vision, priority, aim, objective, milestone, indicator)
     """
     from ...loading.suggest import nearest
 
@@ -171,8 +175,8 @@ def diagram_options(
     :class:`~outcome_graph.errors.OptionError` naming the nearest valid value."""
     if owners and (levels is not None or milestones):
         raise OptionError(
-            f"{'--levels' if levels is not None else '--milestones'} chooses the levels of the logic "
-            "model; the owner view (--owners) draws owners and the milestones they lead"
+            f"{'--levels' if levels is not None else '--milestones'} chooses the levels of the "
+            "logic model; the owner view (--owners) draws owners and the milestones they lead"
         )
     lv = parse_levels(levels) if levels is not None else None
     if focus is not None and focus not in plan.nodes:
@@ -223,8 +227,8 @@ def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
 
 
 def top_level_ids(plan: Plan) -> str:
-    """' (its priorities: T1, T2, T3 and T4)': the ids of the highest level below the vision that the
-    plan has, eight at most, for an error to show what can be named."""
+    """' (its priorities: T1, T2, T3 and T4)': the ids of the highest level below the vision that
+    the plan has, eight at most, for an error to show what can be named."""
     for kind, plural in (
         ("priority", "priorities"),
         ("aim", "aims"),

@@ -1,9 +1,9 @@
 """The owner view as DOT: owners linked to the milestones they lead (the nodes they lead, in a plan
 without milestones), sized by load.
 
-The work sits in one cluster per priority, the clusters of a band in the plan's order; an owner above the OG302 limit is drawn in red, and the
-milestones nobody leads (OG301) hang on a "No lead" box of their own. The owners read busiest first,
-then by name, "No lead" last.
+The work sits in one cluster per priority, the clusters of a band in the plan's order; an owner
+above the OG302 limit is drawn in red, and the milestones nobody leads (OG301) hang on a "No lead"
+box of their own. The owners read busiest first, then by name, "No lead" last.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 _NO_LEAD = "owner: "  # (the name of an owner whose id is empty: no owner's)
 NODESEP = 0.1  # (inches between the boxes of a rank)
 #: The hidden lines from each box of a band to its anchor (:meth:`_Writer._write_box_order`): with
-#: 3 Thurrock's bands still read out of the plan's order, with 10 every band of the three plans reads in it.
+#: 3 Thurrock's bands still read out of the plan's order,
+#: with 10 every band of the three plans reads in it.
 ANCHOR_LINES = 10
 
 
@@ -69,7 +70,8 @@ def owner_limits(config: Config | None) -> dict[str, int]:
 
 
 class _Writer:
-    """Writes the DOT text of one owner view: the work by priority, the owners, the edges, the title."""
+    """Writes the DOT text of one owner view: the work by priority, the owners, the edges, the
+    title."""
 
     def __init__(
         self, plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None
@@ -320,7 +322,8 @@ class _Writer:
         for parts in columns:
             for names in parts:
                 # (dot does not turn the order within a box for LR as it turns the graph's: in a box
-                # the tail of an edge within a rank is drawn below its head, and left of it top to bottom)
+                # the tail of an edge within a rank is drawn
+                # below its head, and left of it top to bottom)
                 boxed = (
                     group.get(next(n for n in names if n in group)) is not None
                 )  # (a gate has no group)
@@ -332,11 +335,11 @@ class _Writer:
     def _write_box_order(
         self, band: int, read: list[list[list[str]]], group: dict[str, str | None]
     ) -> list[str]:
-        """The anchors that keep a band's boxes in the plan's order, top to bottom (left to right with
-        ``--direction TB``): a hidden point for each box in the rank after the band's last column,
-        one under another in the plan's order (an edge within a rank keeps its ends in order outside
-        the boxes), each joined to the last piece of work of its box by :data:`ANCHOR_LINES` hidden
-        lines. Returns the anchors (none for a band of one box), to put in that rank.
+        """The anchors that keep a band's boxes in the plan's order, top to bottom (left to right
+        with ``--direction TB``): a hidden point for each box in the rank after the band's last
+        column, one under another in the plan's order (an edge within a rank keeps its ends in order
+        outside the boxes), each joined to the last piece of work of its box by :data:`ANCHOR_LINES`
+        hidden lines. Returns the anchors (none for a band of one box), to put in that rank.
 
         Graphviz orders the boxes of a rank among themselves by the lines between the ranks alone
         (it lets a box swap with another whatever edges join them within a rank, ``ordering`` of
@@ -368,7 +371,8 @@ class _Writer:
     def _write_heads(self, ranks: list[list[str]]) -> None:
         """A line of hidden points along the top of the drawing, one heading each rank: each rank's
         nodes hang below its point, so that the bands stand side by side with their tops in line
-        (linked through their work, each band's top was pulled down to the middle of the one before)."""
+        (linked through their work, each band's top was
+        pulled down to the middle of the one before)."""
         dot = self.dot
         heads = [f"og:head:{i}" for i in range(len(ranks))]
         for i, (head, names) in enumerate(zip(heads, ranks)):
@@ -390,7 +394,8 @@ class _Writer:
         gates: dict[tuple[str, str | None], str],
     ) -> None:
         """A band's work, clustered by priority (a priority's box in a later band has an id of its
-        own), in the plan's order (a copy where its work is), and the gates of its boxes (:func:`_gates`)."""
+        own), in the plan's order (a copy where its work
+        is), and the gates of its boxes (:func:`_gates`)."""
         plan, dot = self.plan, self.dot
         index = self.index
         groups: dict[str | None, list[str]] = defaultdict(list)
@@ -412,7 +417,8 @@ class _Writer:
                     "graph",
                     {
                         "label": Html(
-                            f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>'
+                            '<FONT POINT-SIZE="11" '
+                            f'COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>'
                         ),
                         "labeljust": "l",
                         "style": "rounded,filled",
@@ -431,7 +437,8 @@ class _Writer:
                 dot.close()
 
     def _write_led_node(self, name: str) -> None:
-        """A piece of work, or a copy of it (:meth:`_copies`): a dashed box naming its other leads."""
+        """A piece of work, or a copy of it (:meth:`_copies`): a dashed box naming its other
+        leads."""
         plan, facts = self.plan, self.facts
         n, copy_band = self.copy_of.get(name, (name, None))
         node = plan.nodes[n]
@@ -446,8 +453,11 @@ class _Writer:
         if timing is not None and timing.span is not None:
             header += f" · due {dot_html(str(timing.span))}"
         rows = [
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}">{header}</FONT></TD><TD ALIGN="RIGHT">{self.palette.chips(outs, cross, 11)}</TD></TR>',
-            f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">{html_lines(lines)}</FONT></TD></TR>',
+            '<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" '
+            f'COLOR="{MUTED}">{header}</FONT></TD><TD '
+            f'ALIGN="RIGHT">{self.palette.chips(outs, cross, 11)}</TD></TR>',
+            '<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT '
+            f'POINT-SIZE="9">{html_lines(lines)}</FONT></TD></TR>',
         ]
         if fs:
             rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{badges(fs, 7)}</TD></TR>')
@@ -461,7 +471,8 @@ class _Writer:
             others = self._other_leads(n, copy_band)
             also, _ = balanced_wrap("also led by " + others, style.wrap, 2)
             rows.append(
-                f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}"><I>{html_lines(also)}</I></FONT></TD></TR>'
+                '<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" '
+                f'COLOR="{MUTED}"><I>{html_lines(also)}</I></FONT></TD></TR>'
             )
             tooltip += f"\nAlso led by {others}, beside whom it is drawn in full"
             # (not og-node: the report's links and a finding's node find the work itself)
@@ -471,14 +482,17 @@ class _Writer:
             }
             table_style = "ROUNDED,DASHED"
         values["label"] = Html(
-            f'<TABLE BORDER="{3 if worst else 1}" COLOR="{SEVERITY_COLOURS[worst] if worst else BORDER}" '
-            f'BGCOLOR="{self.palette.fill(outs, cross)}" STYLE="{table_style}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>'
+            f'<TABLE BORDER="{3 if worst else 1}" '
+            f'COLOR="{SEVERITY_COLOURS[worst] if worst else BORDER}" '
+            f'BGCOLOR="{self.palette.fill(outs, cross)}" STYLE="{table_style}" CELLBORDER="0" '
+            f'CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>'
         )
         values["tooltip"] = tooltip
         self.dot.node(name, values)
 
     def _other_leads(self, n: str, band: int) -> str:
-        """The owners of ``n`` outside ``band``, by name, for its copy there (the first two, and how many more)."""
+        """The owners of ``n`` outside ``band``, by name, for its copy there (the first two, and how
+        many more)."""
         names = [
             self.facts.owners[o.removeprefix("owner: ")].name
             for o in self.leads_of[n]
@@ -518,8 +532,11 @@ class _Writer:
         ):  # (a focus or an outcome draws part of an owner's load: the count is the whole)
             load += f", {shown} in this view"
         rows = [
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(round(size, 1))}"><B>{html_lines(lines)}</B></FONT></TD></TR>',
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{SEVERITY_COLOURS["error"] if over else MUTED}">{dot_html(load)}</FONT></TD></TR>',
+            '<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT '
+            f'POINT-SIZE="{num(round(size, 1))}"><B>{html_lines(lines)}</B></FONT></TD></TR>',
+            '<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" '
+            f'COLOR="{SEVERITY_COLOURS["error"] if over else MUTED}">'
+            f"{dot_html(load)}</FONT></TD></TR>",
         ]
         if fs:
             rows.append(f'<TR><TD ALIGN="LEFT">{badges(fs)}</TD></TR>')
@@ -536,8 +553,9 @@ class _Writer:
                 "id": svg_id(oid, "og-owner-"),
                 "class": "og-node og-owner" + (f" og-{worst}" if worst else ""),
                 "label": Html(
-                    f'<TABLE BORDER="{3 if over or worst else 1}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" '
-                    f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="{pad}">{"".join(rows)}</TABLE>'
+                    f'<TABLE BORDER="{3 if over or worst else 1}" COLOR="{border}" '
+                    f'BGCOLOR="{fill}" STYLE="ROUNDED" CELLBORDER="0" CELLSPACING="0" '
+                    f'CELLPADDING="{pad}">{"".join(rows)}</TABLE>'
                 ),
                 "tooltip": "\n".join(tooltip),
             },
@@ -554,12 +572,15 @@ class _Writer:
                 "id": "og-no-lead",  # (og-owner-<id> are the owners')
                 "class": "og-node og-owner og-no-lead",
                 "label": Html(
-                    f'<TABLE BORDER="2" COLOR="{SEVERITY_COLOURS["warning"]}" BGCOLOR="#FFFFFF" STYLE="ROUNDED,DASHED" '
-                    f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="6"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>No lead</B></FONT></TD></TR>'
-                    f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{MUTED}">{count} milestone{"s" if count != 1 else ""} '
+                    f'<TABLE BORDER="2" COLOR="{SEVERITY_COLOURS["warning"]}" BGCOLOR="#FFFFFF" '
+                    'STYLE="ROUNDED,DASHED" CELLBORDER="0" CELLSPACING="0" CELLPADDING="6">'
+                    '<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>No lead</B></FONT></TD></TR>'
+                    f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{MUTED}">'
+                    f"{count} milestone{'s' if count != 1 else ''} "
                     f"nobody leads (OG301)</FONT></TD></TR></TABLE>"
                 ),
-                "tooltip": f"{count} milestone{'s' if count != 1 else ''} with no lead, and none from an objective"
+                "tooltip": f"{count} milestone{'s' if count != 1 else ''} with no lead, and none "
+                "from an objective"
                 + (f"; {len(fs)} OG301 finding{'s' if len(fs) != 1 else ''}" if fs else ""),
             },
         )
@@ -574,7 +595,8 @@ class _Writer:
             "ranksep": self.ranksep,
             "pad": 0.3,
             "outputorder": "edgesfirst",
-            "remincross": False,  # (keeps the work of each column in the plan's order: _write_reading_order)
+            # (keeps the work of each column in the plan's order: _write_reading_order)
+            "remincross": False,
             "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)
             "id": "og-diagram",
             "class": "og-owner-view",
@@ -640,7 +662,8 @@ def _gates(
     inside the box, where the line's own may not be: the lines to a second, third or fourth column
     of work ran over the top of the box and under it (Richmond's owner of 37 milestones, in four
     columns, was wrapped in its lines). Through a gate, they cross into the box and on between its
-    nodes. (Every line stays in its owner's band: work another band draws has a copy in this one.)"""
+    nodes. (Every line stays in its owner's band: work
+    another band draws has a copy in this one.)"""
     gates: dict[tuple[str, str | None], str] = {}
     for name in sorted(led):
         for n in led[name]:

@@ -31,23 +31,29 @@ GRAPHVIZ_SOURCES = (
     "Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; macOS: brew install "
     "graphviz; Windows: winget install graphviz"
 )
-GRAPHVIZ_HINT = f"install Graphviz to draw {{fmt}} files ({GRAPHVIZ_SOURCES}), or write a .dot file and render it elsewhere"
+GRAPHVIZ_HINT = (
+    f"install Graphviz to draw {{fmt}} files ({GRAPHVIZ_SOURCES}), or write a .dot file and "
+    "render it elsewhere"
+)
 #: Nodes beyond which a drawn diagram is too large to read whole (:class:`LargeDiagramWarning`).
 LARGE_DIAGRAM = 400
 
 
 class DiagramWarning(UserWarning):
-    """Something about a diagram drawn that its reader should know (the CLI prints it as a notice)."""
+    """Something about a diagram drawn that its reader should know (the CLI prints it as a
+    notice)."""
 
 
 class LargeDiagramWarning(DiagramWarning):
     """A diagram of more nodes than a page or a screen can show readably, or a PNG Graphviz had to
-    shrink (the CLI prints it as a notice): a view (focus, levels, outcome) draws part of the plan."""
+    shrink (the CLI prints it as a notice): a view
+    (focus, levels, outcome) draws part of the plan."""
 
 
 class InferredSliceWarning(DiagramWarning):
     """An outcome's slice drawn from the indicators the plan lists, where its priorities, aims,
-    objectives or milestones do not say which outcomes they serve (the CLI prints it as a notice)."""
+    objectives or milestones do not say which outcomes
+    they serve (the CLI prints it as a notice)."""
 
 
 class GraphvizWarning(DiagramWarning):
@@ -128,7 +134,8 @@ def pipe(dot_text: str, fmt: str, *, dpi: float | None = None) -> bytes:
     if process.returncode:
         detail = errors.decode("utf-8", "replace").strip()
         raise RenderError(
-            f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}"
+            "Graphviz could not draw the diagram: "
+            f"{detail or f'dot ended with status {process.returncode}'}"
         )
     _pass_on_warnings(errors)
     if fmt == "pdf":
@@ -155,7 +162,8 @@ def _without_creation_date(pdf: bytes) -> bytes:
 
 
 #: A picture whose long side passes this (in points: 139 inches) and is more than STRIP times its
-#: short side is a strip: no page prints it and no screen shows it readably (:func:`_warn_if_strip`).
+#: short side is a strip: no page prints it and no
+#: screen shows it readably (:func:`_warn_if_strip`).
 STRIP_LENGTH = 10_000
 STRIP = 10
 
@@ -176,9 +184,9 @@ def picture_size(data: bytes, fmt: str) -> tuple[float, float] | None:
 
 
 def _warn_if_strip(data: bytes, fmt: str, left_to_right: bool) -> None:
-    """Say so when a diagram comes out as a strip, many times longer than it is wide (a top-to-bottom
-    logic model of a few hundred nodes is 29,000 points wide and 770 high), with what lays it out
-    otherwise."""
+    """Say so when a diagram comes out as a strip, many times longer than it is wide (a
+    top-to-bottom logic model of a few hundred nodes is 29,000 points wide and 770 high), with what
+    lays it out otherwise."""
     size = picture_size(data, fmt)
     if size is None:
         return
@@ -191,11 +199,13 @@ def _warn_if_strip(data: bytes, fmt: str, left_to_right: bool) -> None:
     advice = (
         "--focus ID or --outcome draws part of the plan"
         if left_to_right
-        else "--direction LR lays it out left to right, and --focus ID, --levels or --outcome draws part of the plan"
+        else "--direction LR lays it out left to right, and --focus ID, --levels or --outcome "
+        "draws part of the plan"
     )
     warnings.warn(
-        f"the picture is a strip {width:,.0f} points wide and {height:,.0f} high ({width / 72:,.0f} by "
-        f"{height / 72:,.0f} inches), too long to print or to read on a screen; {advice}",
+        f"the picture is a strip {width:,.0f} points wide and {height:,.0f} high "
+        f"({width / 72:,.0f} by {height / 72:,.0f} inches), too long to print or to read on a "
+        f"screen; {advice}",
         LargeDiagramWarning,
         stacklevel=3,
     )
@@ -213,9 +223,9 @@ def _pass_on_warnings(errors: bytes) -> None:
         shrunk = re.search(r"too large for cairo-renderer bitmaps\. Scaling by ([0-9.]+)", line)
         if shrunk is not None:
             warnings.warn(
-                f"the diagram is too large for a PNG at full size: Graphviz shrank it to "
-                f"{float(shrunk.group(1)):.0%} (its text may be too small to read); write .svg or .pdf, "
-                "or draw part of the plan (--focus ID or --outcome)",
+                "the diagram is too large for a PNG at full size: Graphviz shrank it to "
+                f"{float(shrunk.group(1)):.0%} (its text may be too small to read); write .svg "
+                "or .pdf, or draw part of the plan (--focus ID or --outcome)",
                 LargeDiagramWarning,
                 stacklevel=3,
             )
@@ -270,9 +280,9 @@ def _warn_if_unreadable(
         shown = larger.upper().replace("-PORTRAIT", "-portrait")
         advice = f"--page {shown} fits it readably ({PAGES[larger][0]}); or {advice}"
     warnings.warn(
-        f"fitted to an {page} page the diagram is shrunk to {scale:.0%}: its {TEXT_SIZE}-point text "
-        f"comes out at {TEXT_SIZE * scale:.1f} points, too small to read ({READABLE_SIZE} or more is); "
-        f"{advice}",
+        f"fitted to an {page} page the diagram is shrunk to {scale:.0%}: its {TEXT_SIZE}-point "
+        f"text comes out at {TEXT_SIZE * scale:.1f} points, too small to read ({READABLE_SIZE} "
+        f"or more is); {advice}",
         LargeDiagramWarning,
         stacklevel=3,
     )
@@ -283,7 +293,8 @@ def _page_that_fits(page: str, size: tuple[float, float] | None, scale: float) -
     ``page`` (``size`` points at ``scale``) would keep readable, worked out from its size (a
     drawing's layout does not depend on its page); ``None`` when none does.
 
-    >>> _page_that_fits("a4", (800.0, 300.0), 0.5)  # (1,600 by 600 points: A3 landscape takes it at 69%)
+    >>> # (1,600 by 600 points: A3 landscape takes it at 69%)
+    >>> _page_that_fits("a4", (800.0, 300.0), 0.5)
     'a3'
     >>> _page_that_fits("a4", (300.0, 800.0), 0.6), _page_that_fits("a3", (800.0, 300.0), 0.1)
     ('a3-portrait', None)
@@ -315,10 +326,11 @@ ADVICE_DEPTH = 3
 
 
 def readable_views(plan: Plan, opts: DiagramOptions, config: Config | None = None) -> str:
-    """What to draw instead of a view too large for its page, as ``render``'s options with the plan's
-    own ids, each tried and found to fit the page readably: one part a page (the largest part of
-    its level, its siblings in turn; without indicators when that is what makes it fit, or a level
-    further down), and for a whole logic model its two upper levels. "" when nothing tried fits."""
+    """What to draw instead of a view too large for its page, as ``render``'s options with the
+    plan's own ids, each tried and found to fit the page readably: one part a page (the largest part
+    of its level, its siblings in turn; without indicators when that is what makes it fit, or a
+    level further down), and for a whole logic model
+    its two upper levels. "" when nothing tried fits."""
     from dataclasses import replace
 
     from ...graph.facts import PlanFacts
@@ -343,7 +355,10 @@ def readable_views(plan: Plan, opts: DiagramOptions, config: Config | None = Non
             others = [n for n in parts if n != largest]
             turn = f"one {kind} a page, then {_listed(others)}" if others else f"the {kind} alone"
         else:  # (a level further down: the largest of its kind, which the others fit as well)
-            turn = f"one {kind} a page, the largest; each of the plan's {len(facts.ids_of(kind))} {PLURAL[kind]} in turn"
+            turn = (
+                f"one {kind} a page, the largest; each of the plan's {len(facts.ids_of(kind))} "
+                f"{PLURAL[kind]} in turn"
+            )
         if _readable(plan, replace(opts, focus=largest), config):
             said.append(f"--focus {largest} ({turn})")
             break
@@ -366,7 +381,8 @@ def readable_views(plan: Plan, opts: DiagramOptions, config: Config | None = Non
             and _readable(plan, replace(opts, levels=upper), config)
         ):
             said.append(
-                f"--levels {','.join(upper)} (the whole plan's {' and '.join(PLURAL[lv] for lv in hierarchy[:2])})"
+                f"--levels {','.join(upper)} (the whole plan's "
+                f"{' and '.join(PLURAL[lv] for lv in hierarchy[:2])})"
             )
     return (
         f"{' or '.join(said)} fit{'s' if len(said) == 1 else ''} that page readably" if said else ""
@@ -463,8 +479,8 @@ def render(
         at all, and never over the plan's own file. A path object (``Path("svg")``) is always a
         path.
     findings : Report or bool, optional
-        Mark findings on the diagram: a :class:`~outcome_graph.findings.Report`, or ``True`` to check
-        the plan with ``config``.
+        Mark findings on the diagram: a :class:`~outcome_graph.findings.Report`, or ``True`` to
+        check the plan with ``config``.
     config : Config or mapping, optional
         The configuration for the check and the owner view's thresholds (a mapping holds a
         configuration file's keys, as for :func:`outcome_graph.check`).
@@ -519,8 +535,8 @@ def render(
     text = os.fspath(path_or_format)
     if not text:  # (as a path, "" is the current folder: the error named '.')
         raise OptionError(
-            "no output format or file name given: use svg, png, pdf or dot, or a file name ending in "
-            ".svg, .png, .pdf or .dot"
+            "no output format or file name given: use svg, png, pdf or dot, or a file name "
+            "ending in .svg, .png, .pdf or .dot"
         )
     if isinstance(path_or_format, str) and text.lower() in (
         "svg",
@@ -564,8 +580,8 @@ def render(
 
         views = "--focus ID or --outcome" if opts.owners else "--focus ID, --levels or --outcome"
         warnings.warn(
-            f"the diagram draws {drawn:,} nodes in one picture, too many to read on a page or a screen; "
-            f"{views} draw part of the plan",
+            f"the diagram draws {drawn:,} nodes in one picture, too many to read on a page or a "
+            f"screen; {views} draw part of the plan",
             LargeDiagramWarning,
             stacklevel=2,
         )
@@ -598,8 +614,8 @@ def text_alternative(
     about = (
         "Each owner with the milestones they lead"
         if owners
-        else "Each box is a node of the plan, with its id, its title and the rule codes of its findings; "
-        "an arrow runs from a node to each node under it"
+        else "Each box is a node of the plan, with its id, its title and the rule codes of its "
+        "findings; an arrow runs from a node to each node under it"
     )
     counted = f"{nodes:,} node{'' if nodes == 1 else 's'}"
     if findings is not None:
@@ -631,7 +647,8 @@ def describe_nodes(svg: str) -> str:
     import re
 
     return re.sub(
-        r'(<g id="[^"]+" class="node[^"]*"[^>]*>\s*<title>[^<]*</title>)(\s*<g id="a_[^"]*">\s*<a xlink:title="([^"]*)")',
+        r'(<g id="[^"]+" class="node[^"]*"[^>]*>\s*<title>[^<]*</title>)(\s*<g '
+        r'id="a_[^"]*">\s*<a xlink:title="([^"]*)")',
         lambda m: f"{m.group(1)}\n<desc>{m.group(3)}</desc>{m.group(2)}",
         svg,
     )

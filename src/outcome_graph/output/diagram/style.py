@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 
 FONT = "Helvetica"
 #: Strong colour (chips, legend) and tint (fill) for the outcomes of a framework, in its order.
-#: Okabe-Ito hues, darkened so that a chip stands out at 3:1 or more from every fill it sits on (its own
-#: tint, several outcomes' near-white, the cross-cutting grey, the priority box, the page; WCAG 1.4.11)
-#: and carries its outcome's number in white at 4.5:1 or more. The number, not the colour alone, tells
-#: the outcomes apart (for readers who do not see the colours apart).
+#: Okabe-Ito hues, darkened so that a chip stands out at 3:1 or more from every fill it sits on (its
+#: own tint, several outcomes' near-white, the cross-cutting grey, the priority box, the page; WCAG
+#: 1.4.11) and carries its outcome's number in white at 4.5:1 or more. The number, not the colour
+#: alone, tells the outcomes apart (for readers who do not see the colours apart).
 PALETTE: tuple[tuple[str, str], ...] = (
     ("#008561", "#DDF3EA"),  # bluish green   (ECM 1: be healthy)
     ("#0072B2", "#CFE1F2"),  # blue           (2: stay safe)
@@ -52,11 +52,12 @@ BOX_BORDER = "#8A96A3"
 BOX_FILL = "#F7F9FA"
 TEXT = "#1F2933"
 MUTED = "#525D68"  # (4.5:1 or more on every outcome tint, as is the text of badges)
-#: Red, dark amber and blue: apart in hue and lightness, so that a warning's outline is not read as an
-#: error's. Each reads at 4.5:1 or more as text on white, on every outcome tint and on the report's
-#: shaded cells, and white text on each does too (the badges).
+#: Red, dark amber and blue: apart in hue and lightness, so that a warning's outline is not read as
+#: an error's. Each reads at 4.5:1 or more as text on white, on every outcome tint and on the
+#: report's shaded cells, and white text on each does too (the badges).
 SEVERITY_COLOURS = {"error": "#B71C1C", "warning": "#7A5600", "info": "#3B5BA5"}
-#: The mark before a rule code, one shape per severity: the colour is not left to tell them apart alone.
+#: The mark before a rule code, one shape per severity:
+#: the colour is not left to tell them apart alone.
 SEVERITY_MARKS = {"error": "\u2716", "warning": "\u25b2", "info": "\u25cf"}  # ✖ ▲ ●
 DOT = SEVERITY_MARKS["info"]
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -131,7 +132,8 @@ class Palette:
 
 
 def chip(colour: str, text: str, size: int = 12) -> str:
-    """One chip: a square of ``colour`` with ``text`` (an outcome's number) in white bold, as a cell."""
+    """One chip: a square of ``colour`` with ``text`` (an outcome's number) in white bold, as a
+    cell."""
     inner = (
         f'<FONT POINT-SIZE="{num(size - 4)}" COLOR="#FFFFFF"><B>{dot_html(text)}</B></FONT>'
         if text
@@ -148,7 +150,8 @@ def badges(findings: Sequence[Finding], size: float = 8, most: int = 5) -> str:
         codes.setdefault(f.rule, f.severity)
     items = list(codes.items())
     tags = [
-        f'<FONT COLOR="{SEVERITY_COLOURS.get(sev, MUTED)}"><B>{SEVERITY_MARKS.get(sev, DOT)} {dot_html(code)}</B></FONT>'
+        f'<FONT COLOR="{SEVERITY_COLOURS.get(sev, MUTED)}"><B>{SEVERITY_MARKS.get(sev, DOT)} '
+        f"{dot_html(code)}</B></FONT>"
         for code, sev in items[:most]
     ]
     if len(items) > most:
