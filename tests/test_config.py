@@ -572,6 +572,56 @@ def test_a_wrong_key_or_value_is_reported_at_its_line(tmp_path, name, text, line
     assert needle in out.stderr
 
 
+# Quoted texts as TOML writes them before a mistake: the lines after them are counted all the same
+@pytest.mark.parametrize(
+    "name, text, where, needle",
+    [
+        # (a multi-line string ending in a quote: up to two quotes before its three are its own)
+        (
+            "pyproject.toml",
+            '[project]\nname = "x"\ndescription = """Lints "plans""""\n'
+            "[tool.outcome-graph]\nfail-on = 3\n",
+            ":5",
+            "fail-on must be one of error, warning, info, never, not 3",
+        ),
+        # (an escaped quote, at the end of a string and inside one)
+        (
+            "pyproject.toml",
+            '[project]\nname = "x"\ndescription = "Lints \\"plans\\""\n'
+            "[tool.outcome-graph]\nfail-on = 3\n",
+            ":5",
+            "fail-on must be one of error, warning, info, never, not 3",
+        ),
+        (
+            "pyproject.toml",
+            '[project]\nname = "x"\ndescription = "Lints \\"plans"\n'
+            "[tool.outcome-graph]\nfail-on = 3\n",
+            ":5",
+            "fail-on must be one of error, warning, info, never, not 3",
+        ),
+        # (a backslash ends a literal string's text: it escapes nothing there)
+        (
+            "outcome-graph.toml",
+            "rule-files = ['C:\\rules\\']\nfail-on = 3\n",
+            ":2",
+            "fail-on must be one of error, warning, info, never, not 3",
+        ),
+        # (a key with an escaped quote in it is named as TOML reads it)
+        (
+            "outcome-graph.toml",
+            'ignore = ["OG6"]\n\n"fail-on\\"" = "error"\n',
+            ":3",
+            "unknown key 'fail-on\"': did you mean 'fail-on'?",
+        ),
+    ],
+)
+def test_a_mistake_after_quoted_texts_is_reported_at_its_line(tmp_path, name, text, where, needle):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        discover_config(tmp_path / "plan.yaml")
+    assert str(err.value) == f"{tmp_path / name}{where}: {needle}"
+
+
 def test_a_pyproject_whose_tool_is_not_a_table_is_an_error(tmp_path):
     (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"'tool' must be a table"):

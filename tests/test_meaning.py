@@ -880,6 +880,20 @@ def test_constructed_mismatch_disagrees(
         assert verdict.better is not None and verdict.better.code == meant, verdict.explanation
 
 
+def test_a_mismatch_names_the_three_heaviest_of_the_words_it_shares(
+    matcher: MeaningMatcher,
+) -> None:
+    # Four words shared with NI 5 (overall, general, local, area), none of them its subject: the
+    # reason names the three that weigh most, and the indicator the title is about.
+    title = "Fewer arson incidents overall, and in general, across the local area"
+    verdict = matcher.compare(title, NI.lookup("NI 5"))
+    assert not verdict.agrees
+    assert verdict.explanation == (
+        "shares only 'area', 'general' and 'local' with 'Overall/general satisfaction with local "
+        "area'; reads like NI 33 'Arson incidents'"
+    )
+
+
 def test_every_catalogue_title_agrees_with_itself(matcher: MeaningMatcher) -> None:
     for catalogue in (NI, LOCAL):
         for entry in catalogue:

@@ -4071,6 +4071,36 @@ def test_another_table_below_a_blank_row_is_read_as_a_table_of_its_own_or_not_re
     ) in plan.notices
 
 
+@pytest.mark.parametrize("second", ["Baseline", "2011-12"])
+def test_a_table_of_indicators_with_one_column_of_figures_is_another_table(
+    tmp_path: Path, second: str
+):
+    # (its indicator column and one of baselines, targets or years: two columns named, as many as
+    # a table needs, not two more items of the plan)
+    path = workbook(
+        tmp_path / "tables.xlsx",
+        {
+            "T": [
+                ["Objective", "Key milestones", "Lead"],
+                ["Fewer accidents", "Audit the junctions", "Roads"],
+                [None],
+                ["Indicator", second],
+                ["NI 72", "56"],
+            ]
+        },
+    )
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("O1", "Fewer accidents"),
+        ("O1.M1", "Audit the junctions"),
+    ]
+    assert plan.notices == [
+        f"{path}:T!A4: row 4 is the header of another table on the sheet ('Indicator', "
+        f"'{second}'), which names no level (priority, aim, objective or milestone): its rows "
+        "were not read (row 5)"
+    ]
+
+
 def test_the_header_repeated_below_a_blank_row_continues_the_table(tmp_path: Path):
     # (a printed plan's header at the top of each page
     # is no other table: the objective above carries on)

@@ -3530,6 +3530,15 @@ def test_a_month_then_a_span_of_years_runs_from_the_month_to_the_last_year(
         assert " to 20" in t.interpretation
 
 
+@pytest.mark.parametrize("text", ["June 2011/11", "June 2011-11", "June 2011/10", "June 2011/2011"])
+def test_a_year_after_a_month_s_year_not_after_it_is_no_span(text: str) -> None:
+    # (the month alone, the number after it told as a label)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", ["2011-06"]), t.interpretation
+    after = re.split(r"[/-]", text)[1]
+    assert t.interpretation == f"'June 2011' read as June 2011 ('{after}')"
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "says"),
     [
@@ -3693,6 +3702,31 @@ def test_halves_of_terms_each_after_the_one_before_listed_are_their_span(
     if len(expected) == 1:
         first, last = text.split(",")[0], re.split(r",? (?:and|&) |, ", text)[-1]
         assert t.intervals == parse_timescale(f"{first} - {last}", THURROCK).intervals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "says"),
+    [
+        (
+            "Autumn 1, Autumn 2, Spring 1 2011/13",
+            "2011-09..2011-12",
+            "'Autumn 1, Autumn 2' read as autumn 1 2011 to autumn 2 2011",
+        ),
+        (
+            "Autumn 2, Spring 1, Spring 2 2012/2014",
+            "2011-11..2012-02",
+            "'Autumn 2, Spring 1' read as autumn 2 2011 to spring 1 2012",
+        ),
+    ],
+)
+def test_a_list_of_halves_of_terms_ends_before_a_half_that_is_no_date(
+    text: str, expected: str, says: str
+) -> None:
+    # (the halves before it are still their span; the last, naming no consecutive years, is told)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", [expected]), t.interpretation
+    assert t.interpretation.startswith(says)
+    assert "does not name consecutive years" in t.interpretation
 
 
 @pytest.mark.parametrize(
@@ -4053,6 +4087,22 @@ def test_parts_of_years_joined_as_a_range_are_one_span(text: str, expected: str,
     assert (t.kind, spans(t)) == ("dated", [expected]), t.interpretation
     assert says in t.interpretation
     assert not t.year_only and not t.ends_on_year
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("late 25 May 2011", "'late 25 May 2011' read as late 25 May 2011"),
+        ("Late 3rd June 2011", "'Late 3rd June 2011' read as late 3 June 2011"),
+        ("late 25/05/2011", "'late 25/05/2011' read as late 25 May 2011"),
+    ],
+)
+def test_a_part_word_before_a_day_leaves_the_day_and_is_said_with_it(text: str, says: str) -> None:
+    # (a day has no thirds: 'late' is kept in the reading, the day whole)
+    t = parse_timescale(text, THURROCK)
+    day = date(2011, 5, 25) if "May" in says else date(2011, 6, 3)
+    assert (t.kind, t.intervals) == ("dated", (Interval(day, day),))
+    assert t.interpretation == says
 
 
 _THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}

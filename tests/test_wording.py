@@ -564,6 +564,38 @@ def test_one_turn_of_two_is_a_reversal(title: str, variant: str, words: tuple[st
 @pytest.mark.parametrize(
     ("title", "variant", "words"),
     [
+        (
+            "Keep sickness absence low; rate of decline in attendance halted",
+            "Keep sickness absence low; rate of growth in attendance halted",
+            ("decline", "growth"),
+        ),
+        (
+            "Attainment high, rate of increase in exclusions",
+            "Attainment high, rate of reduction in exclusions",
+            ("increase", "reduction"),
+        ),
+    ],
+)
+def test_a_level_word_of_the_clause_before_does_not_govern_a_change(
+    title: str, variant: str, words: tuple[str, str]
+) -> None:
+    # ('low' and 'high' end their clause: the change after the punctuation is turned by nothing,
+    # and its reversal is one)
+    assert polarity_reversals(title, variant) == [Reversal(*words)]
+    assert polarity_reversals(variant, title) == [Reversal(*reversed(words))]
+
+
+def test_two_turns_at_the_start_of_a_clause_are_still_two() -> None:
+    # (the direction word opening the clause governs the change, whatever the clause before it)
+    title = "Healthy lives: reduce the rate of increase in obesity"
+    variant = "Healthy lives: increase the rate of reduction in obesity"
+    assert polarity_reversals(title, variant) == []
+    assert polarity_reversals(variant, title) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "variant", "words"),
+    [
         ("Children are safe", "Children are not safe", ("safe", "not safe")),
         ("Reduce exclusions", "Do not reduce exclusions", ("reduce", "not reduce")),
         (

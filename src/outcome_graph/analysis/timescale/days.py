@@ -258,24 +258,23 @@ def handle_mn(m: re.Match[str], text: str) -> Item:
 
 def _last_year_after(m: re.Match[str], group: str, text: str) -> re.Match[str] | None:
     """The last year of a span of years written after a month's year (``15`` of ``June 2011/15``,
-    ``June 2011-15``), or None: a split year's next year is the split year (``June 2011/12``), and a
-    hyphen before a year of four digits is already a range (``June 2011-2015``)."""
+    ``June 2011-15``), or None: a split year's next year is the split year (``June 2011/12``, read
+    before: :func:`_starts_split_year`), a year not after the first is no span (``June 2011/11``),
+    and a hyphen before a year of four digits is already a range (``June 2011-2015``)."""
     if not m[group] or text[m.start(group) - 1] in "/.-":
         return None
     rest = SPLIT_REST_RE.match(text, m.end(group))
     if rest is None or (len(rest[1]) == 4 and rest[0].startswith("-")):
         return None
     last = int(rest[1]) if len(rest[1]) == 4 else two_digit(rest[1])
-    return rest if last > int(m[group]) + 1 else None
+    return rest if last > int(m[group]) else None
 
 
 def _to_year(item: Item, last: re.Match[str], text: str) -> Item:
     """``June 2011/15``: from the month to the end of the last year, as ``June 2011 - 2015`` is read
     (the end is a year's, not a month the work falls due in)."""
     year = int(last[1]) if len(last[1]) == 4 else two_digit(last[1])
-    joined = range_item(
-        item, year_item(Item(last.start(1), last.end(1)), year), text[item.start : last.end()]
-    )
+    joined = range_item(item, year_item(Item(*last.span()), year), text[item.start : last.end()])
     assert joined is not None and joined.interval is not None
     return joined
 

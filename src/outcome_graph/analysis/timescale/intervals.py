@@ -212,7 +212,7 @@ def month_columns(
     count = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
     if count > MAX_MONTH_COLUMNS:
         return sorted({m for m in used if first <= m <= last})
-    return [shift_month(first[0], first[1], i) for i in range(max(count, 0))]
+    return [shift_month(first[0], first[1], i) for i in range(count)]
 
 
 def month_span(y1: int, m1: int, y2: int, m2: int) -> Interval:

@@ -727,15 +727,6 @@ def find_items(
             at_year_end(item, after[0])
         elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
             at_year_end(item, mod[0])
-        if (
-            item.mod in _PARTS_OF_YEAR
-            and item.level == "year"
-            and item.interval is not None
-            and not item.is_range
-            and mod is not None
-            and not _start_is_verb(norm, mod)
-        ):
-            part_of_year(item, item.mod, mod[0])  # ('Early 2012': January to April)
         if (onwards := ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True
             item.src_end = onwards.end()
