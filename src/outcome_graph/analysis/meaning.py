@@ -785,7 +785,10 @@ class MeaningMatcher:
         return weight
 
     def _total(self, terms: Iterable[str]) -> float:
-        return sum(self._w(term) for term in terms)
+        # (fsum: the sum exactly rounded, so the same whatever order a set gives its terms in; a
+        # plain sum differed in its last bit from one hash seed to another, enough to turn a tie
+        # between two indicators one way or the other)
+        return math.fsum(self._w(term) for term in terms)
 
     def _entry_vector(self, entry: CatalogueEntry) -> tuple[frozenset[str], float]:
         key = (entry.code, entry.title)
