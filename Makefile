@@ -25,8 +25,9 @@ JOBS   ?= auto
 test: setup-test
 	$(BIN)/python -m pytest -q -n $(JOBS)
 
-# The linter alone (ruff: pyflakes' and bugbear's checks, import order and the formatter's layout,
-# configured in pyproject.toml); the test suite runs it too, as it runs mypy.
+# The linter alone (ruff: pyflakes' and bugbear's checks, import order, lines of at most 100
+# characters and the formatter's layout, configured in pyproject.toml); the test suite runs it
+# too, as it runs mypy.
 lint: setup-test
 	$(BIN)/ruff check src tests examples bench scripts
 	$(BIN)/ruff format --check src tests examples bench scripts
