@@ -726,9 +726,9 @@ def test_the_page_has_landmarks_and_every_table_says_what_it_holds():
 
 def _schemes() -> dict[str, dict[str, str]]:
     """The report's colours, light and dark: each scheme's custom properties."""
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
-    light, dark = re.findall(r":root\{([^}]*--text:[^}]*)\}", _CSS)
+    light, dark = re.findall(r":root\{([^}]*--text:[^}]*)\}", stylesheet())
     return {
         name: dict(re.findall(r"--([\w-]+):(#[0-9a-f]{3,6})", block))
         for name, block in (("light", light), ("dark", dark))
@@ -737,7 +737,7 @@ def _schemes() -> dict[str, dict[str, str]]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_colour_of_text_is_readable_on_every_background_of_the_report(scheme):
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
     var = _schemes()[scheme]
     # Text in the muted grey or a severity's colour sits on the page, the cards, the shaded cells of
@@ -757,7 +757,9 @@ def test_every_colour_of_text_is_readable_on_every_background_of_the_report(sche
             name in ("text", "muted", "link") or contrast(var["on-sev"], var[name]) >= 4.5
         )  # (the badges' text)
     # Every background is one of the scheme's (none written into a rule, which the other would not change).
-    assert not re.findall(r"background:#(?!fff\b)", re.sub(r"\.diagram svg[^}]*\}", "", _CSS))
+    assert not re.findall(
+        r"background:#(?!fff\b)", re.sub(r"\.diagram svg[^}]*\}", "", stylesheet())
+    )
     if scheme == "light":
         from outcome_graph.output.diagram.style import MUTED, SEVERITY_COLOURS
 
@@ -771,7 +773,7 @@ def test_every_colour_of_text_is_readable_on_every_background_of_the_report(sche
 def test_the_dark_colours_keep_the_shades_and_severities_apart_and_print_light():
     import colorsys
 
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
     def hue(colour: str) -> float:
         r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
@@ -789,7 +791,7 @@ def test_the_dark_colours_keep_the_shades_and_severities_apart_and_print_light()
             hues,
         )
     # Dark only on a screen: paper is printed in the light colours.
-    assert "@media screen and (prefers-color-scheme:dark){" in _CSS
+    assert "@media screen and (prefers-color-scheme:dark){" in stylesheet()
 
 
 def test_a_bidirectional_override_in_plan_text_reorders_that_text_alone():
@@ -1128,9 +1130,9 @@ _SEVERITY_PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def test_every_link_of_the_page_has_the_one_link_colour_followed_or_not():
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
-    screen, printed = re.sub(r"/\*.*?\*/", "", _CSS, flags=re.S).split("@media print{")
+    screen, printed = re.sub(r"/\*.*?\*/", "", stylesheet(), flags=re.S).split("@media print{")
     # (the summary's and the findings' links were the browser's blue, the contents' #1f5fa8)
     colours = re.findall(r"(?:^|})([^{}]*\ba\b[^{}]*)\{[^}]*\bcolor:([^;}]+)", screen)
     assert [(selector.strip(), colour) for selector, colour in colours] == [
@@ -1230,16 +1232,16 @@ def test_the_priority_filter_lists_only_the_priorities_with_findings_in_the_plan
 
 
 def test_the_findings_are_grouped_once_for_the_summary_and_the_table(monkeypatch):
-    from outcome_graph.output import html_report
+    from outcome_graph.output.html_report import page as html_page
 
     grouped: list[int] = []
-    group = html_report._groups
+    group = html_page.grouped
 
     def counted(rows):
         grouped.append(len(rows))
         return group(rows)
 
-    monkeypatch.setattr(html_report, "_groups", counted)
+    monkeypatch.setattr(html_page, "grouped", counted)
     plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
     findings = og.check(plan)
     page = report_html(plan, findings=findings, diagram=False)
@@ -1253,9 +1255,9 @@ def test_the_findings_are_grouped_once_for_the_summary_and_the_table(monkeypatch
 
 def _print_rules() -> dict[str, str]:
     """The report's print CSS as {selector: declarations} (comments left out)."""
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
-    printed = re.sub(r"/\*.*?\*/", "", _CSS, flags=re.S).split("@media print{")[1]
+    printed = re.sub(r"/\*.*?\*/", "", stylesheet(), flags=re.S).split("@media print{")[1]
     return {
         selector.strip(): body for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", printed)
     }
