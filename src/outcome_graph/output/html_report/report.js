@@ -11,7 +11,8 @@
   function has(list, v) { return list.split("|").indexOf(v) >= 0; }
   function apply() {
     if (!table) { return; }
-    var sev = value("severity"), rule = value("rule"), owner = value("owner"), prio = value("priority");
+    var sev = value("severity"), rule = value("rule"), owner = value("owner"),
+        prio = value("priority");
     // (set by a click on the diagram: the findings that node shows, its own and those of the
     // undrawn nodes below it it stands for)
     var node = value("node");
@@ -40,7 +41,8 @@
   // it, not under it (where going back through the table's links by keyboard hid them).
   function pad() {
     var sticky = form && getComputedStyle(form).position === "sticky";
-    document.documentElement.style.scrollPaddingTop = sticky ? (form.getBoundingClientRect().height + 8) + "px" : "";
+    document.documentElement.style.scrollPaddingTop =
+      sticky ? (form.getBoundingClientRect().height + 8) + "px" : "";
   }
   pad();
   window.addEventListener("resize", pad);
@@ -48,7 +50,8 @@
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
     form.addEventListener("input", function (ev) {
       var byNode = form.querySelector('[data-filter="node"]');
-      if (byNode && ev.target.getAttribute("data-filter") === "text") { byNode.value = ""; }  // (typing ends it)
+      // (typing ends it)
+      if (byNode && ev.target.getAttribute("data-filter") === "text") { byNode.value = ""; }
       apply();
     });
     form.addEventListener("change", apply);
@@ -63,7 +66,8 @@
   }
   var current = null;
   // (no smooth scrolling for those who asked their system for less motion)
-  var motion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+  var motion = window.matchMedia &&
+    window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
   function highlight(id) {
     var el = document.getElementById(id);
     if (!el) { return false; }
@@ -92,12 +96,16 @@
         ev.preventDefault();
         // The keyboard follows the link too: the node (or the owner's row) takes the focus.
         var to = document.getElementById(link.getAttribute("data-target"));
-        if (to && to.getAttribute("tabindex") === null && to.tagName.toLowerCase() !== "g") { to.setAttribute("tabindex", "-1"); }
+        if (to && to.getAttribute("tabindex") === null && to.tagName.toLowerCase() !== "g") {
+          to.setAttribute("tabindex", "-1");
+        }
         if (to && to.focus) { to.focus({preventScroll: true}); }
         var rows = document.querySelectorAll("tr.finding.current");
         for (var i = 0; i < rows.length; i++) { rows[i].classList.remove("current"); }
         link.closest("tr").classList.add("current");
-        if (history.replaceState) { history.replaceState(null, "", "#" + link.getAttribute("data-target")); }
+        if (history.replaceState) {
+          history.replaceState(null, "", "#" + link.getAttribute("data-target"));
+        }
       }
       return;
     }
