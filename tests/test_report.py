@@ -126,6 +126,25 @@ def test_self_contained_with_one_script_allowed_by_its_hash(southend_page):
     assert "@media print" in page
 
 
+def test_the_page_inlines_the_stylesheet_and_script_files_whole_read_once():
+    # (package data beside the code, kept to lines of at most 100 characters like the code)
+    from importlib.resources import files
+
+    from outcome_graph.output.html_report import assets
+
+    folder = files("outcome_graph.output.html_report")
+    css = folder.joinpath("report.css").read_text(encoding="utf-8")
+    js = folder.joinpath("report.js").read_text(encoding="utf-8")
+    page = report_html(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), diagram=False)
+    assert page.count("<style>") == 1 and f"<style>\n{css}</style>" in page
+    assert page.count("<script>") == 1 and f"<script>\n{js}</script>" in page
+    assert assets.stylesheet() is assets.stylesheet() and assets.script() is assets.script()
+    for text in (css, js):
+        lines = text.splitlines()
+        assert len(lines) > 100 and max(len(line) for line in lines) <= 100
+        assert text.endswith("\n")
+
+
 @needs_dot
 def test_every_finding_has_a_row_knowing_its_priority_and_owners(southend_page):
     plan, findings, page = southend_page
