@@ -68,7 +68,8 @@ def _backend(hook: str, cwd: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def dists(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], set[str], zipfile.ZipFile]:
-    """The sdist's file list (without its top folder), and the wheel built from the unpacked sdist."""
+    """The sdist's file list (without its top folder), and the wheel built from the unpacked
+    sdist."""
     work = tmp_path_factory.mktemp("dist")
     project = work / "project"
     shutil.copytree(ROOT, project, ignore=_ignore, symlinks=True)
@@ -182,7 +183,8 @@ def _fake_tools(tmp_path: Path, python_has_venv: bool) -> tuple[dict[str, str], 
         "sudo": '#!/bin/sh\nexec "$@"\n',
         "dot": "#!/bin/sh\nexit 0\n",
         # the check for ensurepip answers as told; anything else is asked of the real Python
-        "python3": f'#!/bin/sh\ncase "$*" in *ensurepip*) exit {0 if python_has_venv else 1};; esac\n'
+        "python3": '#!/bin/sh\ncase "$*" in '
+        f"*ensurepip*) exit {0 if python_has_venv else 1};; esac\n"
         f'exec {sys.executable} "$@"\n',
     }
     for name, text in scripts.items():
