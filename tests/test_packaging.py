@@ -106,6 +106,11 @@ def test_the_wheel_holds_the_package_its_data_and_licences(dists):
         archive.read("outcome_graph/reference/national_indicators.csv")
         == (ROOT / "src" / "outcome_graph" / "reference" / "national_indicators.csv").read_bytes()
     )
+    # the HTML report's stylesheet and script, which the page inlines
+    report = "outcome_graph/output/html_report"
+    for asset in ("report.css", "report.js"):
+        assert f"{report}/{asset}" in wheel
+        assert archive.read(f"{report}/{asset}") == (ROOT / "src" / report / asset).read_bytes()
 
 
 def test_the_sdist_holds_what_its_tests_read(dists):

@@ -126,6 +126,25 @@ def test_self_contained_with_one_script_allowed_by_its_hash(southend_page):
     assert "@media print" in page
 
 
+def test_the_page_inlines_the_stylesheet_and_script_files_whole_read_once():
+    # (package data beside the code, kept to lines of at most 100 characters like the code)
+    from importlib.resources import files
+
+    from outcome_graph.output.html_report import assets
+
+    folder = files("outcome_graph.output.html_report")
+    css = folder.joinpath("report.css").read_text(encoding="utf-8")
+    js = folder.joinpath("report.js").read_text(encoding="utf-8")
+    page = report_html(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), diagram=False)
+    assert page.count("<style>") == 1 and f"<style>\n{css}</style>" in page
+    assert page.count("<script>") == 1 and f"<script>\n{js}</script>" in page
+    assert assets.stylesheet() is assets.stylesheet() and assets.script() is assets.script()
+    for text in (css, js):
+        lines = text.splitlines()
+        assert len(lines) > 100 and max(len(line) for line in lines) <= 100
+        assert text.endswith("\n")
+
+
 @needs_dot
 def test_every_finding_has_a_row_knowing_its_priority_and_owners(southend_page):
     plan, findings, page = southend_page
@@ -330,8 +349,8 @@ def test_a_plan_with_nothing_to_draw_still_gets_its_report():
     # A plan with no nodes yet (a template being filled in): the report says why there is no
     # diagram instead of failing.
     plan = og.load(
-        "format: outcome-graph/v1\nplan: {id: empty, period: {start: 2011-04-01, end: "
-        "2012-03-31}}\n"
+        "format: outcome-graph/v1\n"
+        "plan: {id: empty, period: {start: 2011-04-01, end: 2012-03-31}}\n"
     )
     page = report_html(plan, diagram=True)
     assert "No diagram: nothing to draw" in page and "<svg" not in page
@@ -467,8 +486,10 @@ def test_the_coverage_totals_count_in_the_right_grammatical_number():
             PLAN_HEADER
             + """\
 priorities:
-  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Safer roads,
-                                                               indicators: [NI 48]}]}
+  - id: P1
+    title: Safe
+    outcomes: [stay_safe]
+    objectives: [{id: O1, title: Safer roads, indicators: [NI 48]}]
   - id: P2
     title: Healthy
     outcomes: [be_healthy]
@@ -515,10 +536,14 @@ def test_the_totals_leave_out_objectives_under_a_cross_cutting_priority():
             PLAN_HEADER
             + """\
 priorities:
-  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Safer roads,
-                                                               indicators: [NI 48]}]}
-  - {id: P2, title: Management, outcomes: [], objectives: [{id: O2, title: Budgets,
-                                                            outcomes: [stay_safe]}]}
+  - id: P1
+    title: Safe
+    outcomes: [stay_safe]
+    objectives: [{id: O1, title: Safer roads, indicators: [NI 48]}]
+  - id: P2
+    title: Management
+    outcomes: []
+    objectives: [{id: O2, title: Budgets, outcomes: [stay_safe]}]
 """
         )
     )
@@ -550,8 +575,8 @@ def test_an_owner_at_the_limit_is_not_over_it():
 
 
 def test_year_only_dates_have_no_month_and_early_dates_are_counted_before_the_months():
-    # Columns: the total, the milestones due before the
-    # first month shown, each month, later, no month.
+    # Columns: the total, the milestones due before the first month shown, each month, later, no
+    # month.
     row_class, cells = _load_row(
         PLAN_HEADER + "milestones:\n"
         "  - {id: M1, title: a, lead: X, timescale: '2011-12'}\n"
@@ -665,11 +690,11 @@ def test_an_owner_s_rule_codes_have_the_colour_and_mark_of_their_severity():
     row = re.search(r'<tr id="r-owner-BUSY".*?</tr>', page, re.S).group(0)
     # (a configured severity: every owner's code was drawn as a warning)
     badge = (
-        '<span class="badge sev-error" title="error"><span aria-hidden="true">✖</span> <span '
-        'class="vh">Error: </span>OG302</span>'
+        '<span class="badge sev-error" title="error"><span aria-hidden="true">✖</span> '
+        '<span class="vh">Error: </span>OG302</span>'
     )
-    # (the severity was told by colour and mark alone:
-    # a screen reader read "OG302" in the owner's row)
+    # (the severity was told by colour and mark alone: a screen reader read "OG302" in the owner's
+    # row)
     assert badge in row
     findings_table = page[
         page.index('id="r-findings-table"') : page.index('<section id="r-coverage">')
@@ -683,8 +708,8 @@ def test_every_column_of_the_findings_table_has_a_heading():
         r'<table class="findings" id="r-findings-table">.*?<thead><tr>(.*?)</tr></thead>', page
     ).group(1)
     headings = re.findall(r'<th scope="col">(.*?)</th>', head)
-    # (the column of rule codes had none: a screen
-    # reader read its cells without saying what they are)
+    # (the column of rule codes had none: a screen reader read its cells without saying what they
+    # are)
     assert headings == ["Node", "Finding", "Priority", "Owners", "Where", "Rule"]
 
 
@@ -730,16 +755,16 @@ def test_the_page_has_landmarks_and_every_table_says_what_it_holds():
     assert len(boxes) == 3 and all(
         'tabindex="0"' in b and 'role="region"' in b and "aria-label=" in b for b in boxes
     )
-    # The count of findings shown is a status message:
-    # a screen reader hears it change as filters change.
+    # The count of findings shown is a status message: a screen reader hears it change as filters
+    # change.
     assert doc.find("span", id="r-shown")[0].get("role") == "status"
 
 
 def _schemes() -> dict[str, dict[str, str]]:
     """The report's colours, light and dark: each scheme's custom properties."""
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
-    light, dark = re.findall(r":root\{([^}]*--text:[^}]*)\}", _CSS)
+    light, dark = re.findall(r":root\{([^}]*--text:[^}]*)\}", stylesheet())
     return {
         name: dict(re.findall(r"--([\w-]+):(#[0-9a-f]{3,6})", block))
         for name, block in (("light", light), ("dark", dark))
@@ -748,7 +773,7 @@ def _schemes() -> dict[str, dict[str, str]]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_colour_of_text_is_readable_on_every_background_of_the_report(scheme):
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
     var = _schemes()[scheme]
     # Text in the muted grey or a severity's colour sits on the page, the cards, the shaded cells of
@@ -767,9 +792,11 @@ def test_every_colour_of_text_is_readable_on_every_background_of_the_report(sche
         assert (
             name in ("text", "muted", "link") or contrast(var["on-sev"], var[name]) >= 4.5
         )  # (the badges' text)
-    # Every background is one of the scheme's (none written
-    # into a rule, which the other would not change).
-    assert not re.findall(r"background:#(?!fff\b)", re.sub(r"\.diagram svg[^}]*\}", "", _CSS))
+    # Every background is one of the scheme's (none written into a rule, which the other would not
+    # change).
+    assert not re.findall(
+        r"background:#(?!fff\b)", re.sub(r"\.diagram svg[^}]*\}", "", stylesheet())
+    )
     if scheme == "light":
         from outcome_graph.output.diagram.style import MUTED, SEVERITY_COLOURS
 
@@ -783,7 +810,7 @@ def test_every_colour_of_text_is_readable_on_every_background_of_the_report(sche
 def test_the_dark_colours_keep_the_shades_and_severities_apart_and_print_light():
     import colorsys
 
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
     def hue(colour: str) -> float:
         r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
@@ -801,7 +828,7 @@ def test_the_dark_colours_keep_the_shades_and_severities_apart_and_print_light()
             hues,
         )
     # Dark only on a screen: paper is printed in the light colours.
-    assert "@media screen and (prefers-color-scheme:dark){" in _CSS
+    assert "@media screen and (prefers-color-scheme:dark){" in stylesheet()
 
 
 def test_a_bidirectional_override_in_plan_text_reorders_that_text_alone():
@@ -858,8 +885,8 @@ def test_the_inline_diagram_reads_as_its_nodes_not_its_arrows_and_graphviz_names
         r'<g id="[^"]+" class="node[^"]*" tabindex="0">\s*<title>([^<]+)</title>', svg
     )
     assert len(nodes) > 300 and {html.unescape(n) for n in nodes} <= set(plan.nodes)
-    # Each node is described by its tooltip (kind, title,
-    # outcomes, lead, findings), which a mouse alone showed.
+    # Each node is described by its tooltip (kind, title, outcomes, lead, findings), which a mouse
+    # alone showed.
     node = re.search(
         rf'<g id="{svg_id("P2.A2.O2").replace("-", "&#45;")}" class="node[^"]*" tabindex="0">\s*'
         r"<title>P2.A2.O2</title>\s*"
@@ -877,8 +904,8 @@ def test_the_inline_diagram_reads_as_its_nodes_not_its_arrows_and_graphviz_names
 
 def test_the_coverage_note_explains_a_cell_with_indicators_and_no_objective():
     # Southend's priority 4 has no objective serving 'Make a positive contribution' but two
-    # indicators of that outcome: the note must not say
-    # the indicators counted measure the objectives.
+    # indicators of that outcome: the note must not say the indicators counted measure the
+    # objectives.
     plan = og.load(SOUTHEND)
     page = report_html(plan, diagram=False)
     section = page[
@@ -921,8 +948,8 @@ def test_without_milestones_a_milestone_s_finding_links_to_the_objective_marked_
         )
         assert f"the diagram marks this on objective <code>{html.escape(objective)}</code>" in cell
         assert rows[f.node]["data-drawn-on"] == objective
-    # The diagram's "below: OG…" marks are explained
-    # (the report draws the diagram without its heading).
+    # The diagram's "below: OG…" marks are explained (the report draws the diagram without its
+    # heading).
     section = page[page.index('<section id="r-diagram">') :]
     assert (
         "below: OG" in section
@@ -1144,9 +1171,9 @@ _SEVERITY_PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def test_every_link_of_the_page_has_the_one_link_colour_followed_or_not():
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
-    screen, printed = re.sub(r"/\*.*?\*/", "", _CSS, flags=re.S).split("@media print{")
+    screen, printed = re.sub(r"/\*.*?\*/", "", stylesheet(), flags=re.S).split("@media print{")
     # (the summary's and the findings' links were the browser's blue, the contents' #1f5fa8)
     colours = re.findall(r"(?:^|})([^{}]*\ba\b[^{}]*)\{[^}]*\bcolor:([^;}]+)", screen)
     assert [(selector.strip(), colour) for selector, colour in colours] == [
@@ -1181,8 +1208,8 @@ priorities:
         )
     )
     states = {row: [state for state, _ in row_cells] for row, row_cells in cells.items()}
-    # Outcomes: be healthy, stay safe, enjoy and achieve,
-    # make a positive contribution, economic well-being.
+    # Outcomes: be healthy, stay safe, enjoy and achieve, make a positive contribution, economic
+    # well-being.
     assert states["P1 Safe"] == ["unmeasured", "covered", "unserved", "unserved", "unserved"]
     # (the aim's outcome, with no objective under it, is P2's gap; NI 48, measuring safety under it,
     # is counted in a cell P2 does not serve, which is no gap)
@@ -1247,21 +1274,21 @@ def test_the_priority_filter_lists_only_the_priorities_with_findings_in_the_plan
 
 
 def test_the_findings_are_grouped_once_for_the_summary_and_the_table(monkeypatch):
-    from outcome_graph.output import html_report
+    from outcome_graph.output.html_report import page as html_page
 
     grouped: list[int] = []
-    group = html_report._groups
+    group = html_page.grouped
 
     def counted(rows):
         grouped.append(len(rows))
         return group(rows)
 
-    monkeypatch.setattr(html_report, "_groups", counted)
+    monkeypatch.setattr(html_page, "grouped", counted)
     plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
     findings = og.check(plan)
     page = report_html(plan, findings=findings, diagram=False)
-    # (the summary's most serious rules and the findings
-    # table grouped the same rows each on its own)
+    # (the summary's most serious rules and the findings table grouped the same rows each on its
+    # own)
     assert grouped == [len(findings.findings)]
     # The summary links to the table's groups: each group it names is one the table lists.
     table = set(re.findall(r'<tbody class="group" id="([^"]+)"', page))
@@ -1271,15 +1298,15 @@ def test_the_findings_are_grouped_once_for_the_summary_and_the_table(monkeypatch
 
 def _print_rules() -> dict[str, str]:
     """The report's print CSS as {selector: declarations} (comments left out)."""
-    from outcome_graph.output.html_report import _CSS
+    from outcome_graph.output.html_report.assets import stylesheet
 
-    printed = re.sub(r"/\*.*?\*/", "", _CSS, flags=re.S).split("@media print{")[1]
+    printed = re.sub(r"/\*.*?\*/", "", stylesheet(), flags=re.S).split("@media print{")[1]
     return {
         selector.strip(): body for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", printed)
     }
 
 
-def test_on_paper_short_tables_stay_whole_long_ones_repeat_their_heading_no_heading_left_alone():
+def test_on_paper_a_short_table_is_whole_a_long_one_repeats_its_heading_no_heading_is_alone():
     rules = _print_rules()
 
     def declared(selector: str, declaration: str) -> bool:
@@ -1301,8 +1328,8 @@ def test_on_paper_short_tables_stay_whole_long_ones_repeat_their_heading_no_head
         page = report_html(og.load(MODELS / f"{model}.yaml"), diagram=False)
         classes[model] = re.findall(r'<table class="((?:matrix|load|by-priority)[^"]*)"', page)
     assert all("matrix whole" in found for found in classes.values()), classes
-    # (none of Richmond's milestones has a month: its
-    # table has no month columns, and prints as shown)
+    # (none of Richmond's milestones has a month: its table has no month columns, and prints as
+    # shown)
     assert {c for c in classes["richmond-cypp-2009-2013"] if "print-only" in c} == set()
     assert "load whole" in classes["richmond-cypp-2009-2013"]
     assert {c for c in classes["southend-cypp-2008-09"] if "print-only" in c} == {"load print-only"}
