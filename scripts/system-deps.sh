@@ -4,6 +4,7 @@
 #                    Python that makes the .venv (PYTHON, default python3; python3 itself if missing)
 #   graphviz  - the `dot` program that lays out logic-model diagrams
 #   chromium  - headless browser for the HTML report's tests (only with OUTCOME_GRAPH_TEST_BROWSER=1)
+#   poppler-utils - pdftotext, for the tests that read the report as Chromium prints it (likewise)
 set -euo pipefail
 
 PYTHON="${PYTHON:-python3}"
@@ -16,6 +17,7 @@ fi
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 if [ "${OUTCOME_GRAPH_TEST_BROWSER:-0}" = "1" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -215,6 +215,24 @@ def test_system_deps_install_what_python3_m_venv_needs(tmp_path: Path, has_venv:
         assert log.read_text().splitlines()[-1].split()[-1] == venv_package
 
 
+def test_system_deps_for_the_tests_install_the_browser_and_pdftotext(tmp_path: Path):
+    # Only the stand-ins on the PATH (and `id`): no chromium, no pdftotext, as on a new machine.
+    env, log = _fake_tools(tmp_path, python_has_venv=True)
+    bin_dir = tmp_path / "bin"
+    (bin_dir / "id").symlink_to(shutil.which("id") or "/usr/bin/id")
+    env = {**env, "PATH": str(bin_dir), "OUTCOME_GRAPH_TEST_BROWSER": "1"}
+    out = subprocess.run(
+        [shutil.which("bash") or "/bin/bash", str(ROOT / "scripts" / "system-deps.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    asked = log.read_text().splitlines()[-1].split()
+    assert asked[0] == "install" and asked[-2:] == ["chromium", "poppler-utils"]
+
+
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 @pytest.mark.parametrize("target", ["run", "test"])
 def test_make_installs_system_packages_before_it_makes_the_venv(tmp_path: Path, target: str):
