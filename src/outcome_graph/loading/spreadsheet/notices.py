@@ -153,8 +153,8 @@ class Notes:
 
     def note_hidden_columns(self, sheet: RawSheet, h_row: int, columns: Iterable[int]) -> None:
         """Note the ``columns`` read from ``sheet`` (header row ``h_row``) that the workbook hides
-        and that hold something below the header (a
-        hidden column with nothing in it is no matter)."""
+        and that hold something below the header (a hidden column with nothing in it is no
+        matter)."""
         for c in sorted(set(columns) & sheet.hidden_cols):
             if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
                 header = (sheet.get(h_row, c) or "").strip()
