@@ -4092,13 +4092,18 @@ def test_parts_of_years_joined_as_a_range_are_one_span(text: str, expected: str,
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("late 25 May 2011", "'late 25 May 2011' read as late 25 May 2011"),
-        ("Late 3rd June 2011", "'Late 3rd June 2011' read as late 3 June 2011"),
-        ("late 25/05/2011", "'late 25/05/2011' read as late 25 May 2011"),
+        ("late 25 May 2011", "'late 25 May 2011' read as 25 May 2011"),
+        ("Late 3rd June 2011", "'Late 3rd June 2011' read as 3 June 2011"),
+        ("late 25/05/2011", "'late 25/05/2011' read as 25 May 2011"),
+        ("mid 25 May 2011", "'mid 25 May 2011' read as 25 May 2011"),
+        ("early 25 May 2011", "'early 25 May 2011' read as 25 May 2011"),
+        ("start of 3 June 2011", "'start of 3 June 2011' read as 3 June 2011"),
     ],
 )
-def test_a_part_word_before_a_day_leaves_the_day_and_is_said_with_it(text: str, says: str) -> None:
-    # (a day has no thirds: 'late' is kept in the reading, the day whole)
+def test_a_part_word_before_a_day_leaves_the_day_and_is_said_without_it(
+    text: str, says: str
+) -> None:
+    # (a day has no thirds: the day is read whole, and said as the day; 'mid' made 'mid-25 May')
     t = parse_timescale(text, THURROCK)
     day = date(2011, 5, 25) if "May" in says else date(2011, 6, 3)
     assert (t.kind, t.intervals) == ("dated", (Interval(day, day),))

@@ -47,13 +47,14 @@ def describe(item: Item) -> str:
     if item.mod in ("end", "by"):
         if item.level == "day":
             return f"by {item.long}"
-        if (
-            item.deadline
-        ):  # (a season, term or part of a year: 'by the end of the spring term 2012 (...)')
+        if item.deadline:
+            # (a season, term or part of a year: 'by the end of the spring term 2012 (...)')
             return f"by the end of {item.deadline}"
         return f"by the end of {item.long if item.level == 'year' else item.short}"
     if item.mod == "year_end":
         return f"by the end of {item.short}, the end of {item.long}"
+    if item.level == "day":  # (the beginning, middle or end of one day is that day)
+        return item.long
     if item.mod == "start":
         return f"the beginning of {item.short}"
     if item.mod == "mid":
