@@ -388,10 +388,7 @@ def block_order(model: LogicModel, beside: Mapping[str, str]) -> list[str]:
     them without crossing the first aim's lines to the rest (Thurrock's P1.A2 and P1.A3 share NI 79
     to NI 117, and P2's three aims share NI 82a to NI 115)."""
     place = {n: i for i, n in enumerate(model.nodes)}
-    last: dict[str, int] = {}  # indicator -> the place of the latest drawn node listing it
-    for tail, head, kind in model.edges:
-        if kind == "measure" and head in beside and tail in place:
-            last[head] = max(last.get(head, -1), place[tail])
+    last = _latest_listers(model, beside, place)
     blocks: dict[str, list[str]] = defaultdict(list)
     for n in model.nodes:
         node = beside.get(n)
@@ -402,6 +399,18 @@ def block_order(model: LogicModel, beside: Mapping[str, str]) -> list[str]:
         own = place.get(node, -1)
         order.extend(sorted(indicators, key=lambda i: max(last.get(i, own), own)))
     return order
+
+
+def _latest_listers(
+    model: LogicModel, beside: Mapping[str, str], place: Mapping[str, int]
+) -> dict[str, int]:
+    """Each indicator placed beside a node -> the place (in ``model.nodes``) of the latest drawn
+    node that lists it."""
+    last: dict[str, int] = {}
+    for tail, head, kind in model.edges:
+        if kind == "measure" and head in beside and tail in place:
+            last[head] = max(last.get(head, -1), place[tail])
+    return last
 
 
 def indicator_columns(
@@ -420,11 +429,11 @@ def indicator_columns(
     foot, then the second's): the lines to them from below cross the block's first column alone.
     """
     place = {n: i for i, n in enumerate(model.nodes)}
-    shared: set[str] = set()
-    for tail, head, kind in model.edges:
-        node = beside.get(head)
-        if kind == "measure" and node is not None and place.get(tail, -1) > place.get(node, -1):
-            shared.add(head)
+    shared = {
+        indicator
+        for indicator, latest in _latest_listers(model, beside, place).items()
+        if latest > place.get(beside[indicator], -1)
+    }
     members: dict[str | None, list[str]] = defaultdict(list)
     for n in model.nodes:
         members[model.cluster.get(n)].append(n)
