@@ -153,8 +153,7 @@ def apply_before(item: Item) -> None:
             item.short = day_words(last)
             item.long = (
                 f"{item.short}, the Friday before Palm Sunday, when schools break up for the "
-                "Easter "
-                f"holidays ({feast} is {day_words(day)})"
+                f"Easter holidays ({feast} is {day_words(day)})"
             )
         elif item.break_words:
             # ('before the Christmas holidays': by the last day of the autumn term, the Friday
