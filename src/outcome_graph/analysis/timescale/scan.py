@@ -145,25 +145,20 @@ def apply_before(item: Item) -> None:
     if item.feast:
         day = feast_day(item.feast, iv.start.year)
         feast = feast_name(item.feast)
-        if item.break_words and item.feast == "easter":
+        if item.break_words:
             # ('before the Easter holidays 2012': by the last day of the spring term, the Friday
-            # before Palm Sunday, 30 March 2012; schools break up for the two weeks around Easter)
+            # before Palm Sunday, 30 March 2012; schools break up for the two weeks around Easter.
+            # 'before the Christmas holidays': by the last day of the autumn term, the Friday
+            # before the week of Christmas Day, 16 December 2011; Christmas Eve is in the holidays)
             last = break_up_day(item.feast, day.year)
             item.interval = Interval(last, last)
             item.short = day_words(last)
             item.long = (
                 f"{item.short}, the Friday before Palm Sunday, when schools break up for the "
                 f"Easter holidays ({feast} is {day_words(day)})"
-            )
-        elif item.break_words:
-            # ('before the Christmas holidays': by the last day of the autumn term, the Friday
-            # before the week of Christmas Day, 16 December 2011; Christmas Eve is in the holidays)
-            last = break_up_day(item.feast, day.year)
-            item.interval = Interval(last, last)
-            item.short = day_words(last)
-            item.long = (
-                f"{item.short}, the end of the autumn term {day.year}, the Friday before the week "
-                f"of {feast}, when schools break up for the Christmas holidays"
+                if item.feast == "easter"
+                else f"{item.short}, the end of the autumn term {day.year}, the Friday before the "
+                f"week of {feast}, when schools break up for the Christmas holidays"
             )
         else:
             item.interval = Interval(day - timedelta(days=1), day - timedelta(days=1))
